@@ -1,0 +1,237 @@
+<#
+.SYNOPSIS
+    Builds, tests and cleans the AwsWiki module.
+.DESCRIPTION
+    Build (default): publishes the cmdlet assembly and its dependencies into ./bin, beside the
+    root manifest AwsWiki.psd1, and builds the MAML help from docs/en-US into ./en-US.
+    Test: Build, then runs the Pester suite in a child pwsh against the built module; the last
+    line printed is "N passed, N failed" and the exit code is non-zero on any failure.
+    Bench: Build, then runs the benchmarks in ./bench.
+    Clean: removes build output.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Bench', 'Clean', 'Help')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Pester test files or folders to run (Test task); default is the whole suite.
+    [string[]] $TestPath
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$binPath = Join-Path $root 'bin'
+
+function Get-ChildPwsh {
+    # A child process keeps the built dll out of this session, so rebuilding never hits a locked file.
+    foreach ($name in 'pwsh', 'pwsh.exe') {
+        $candidate = Join-Path $PSHOME $name
+        if (Test-Path $candidate) { return $candidate }
+    }
+    return (Get-Command pwsh -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+}
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $ArgumentList)
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/AwsWiki/AwsWiki.csproj'), '-c', $Configuration, '-o', $binPath, '--nologo', '-v', 'quiet')
+    # The help builder imports the module, so it runs in its own process.
+    Invoke-Native (Get-ChildPwsh) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build.ps1'), '-Task', 'Help')
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/TestTools.csproj'), '--nologo', '-v', 'quiet')
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/Invoke-Tests.ps1'))
+    if ($TestPath) { $arguments += @('-Path', ($TestPath -join ',')) }
+    & (Get-ChildPwsh) @arguments
+    exit $LASTEXITCODE
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    Get-ChildItem (Join-Path $root 'bench') -Filter '*.ps1' | Sort-Object Name | ForEach-Object {
+        Invoke-Native (Get-ChildPwsh) @('-NoProfile', '-NonInteractive', '-File', $_.FullName)
+    }
+}
+
+function Invoke-Clean {
+    foreach ($path in @($binPath, (Join-Path $root 'en-US')) + (Get-ChildItem (Join-Path $root 'src') -Directory | ForEach-Object { Join-Path $_.FullName 'bin'; Join-Path $_.FullName 'obj' })) {
+        if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+    }
+}
+
+#region MAML help from docs/en-US/<Cmdlet>.md
+# The docs keep the words (synopsis, description, examples, one entry per parameter); the
+# parameter facts (type, position, pipeline input, sets) come from the built cmdlets, so the help
+# cannot drift from the code. A cmdlet or parameter without docs fails the build.
+
+function ConvertFrom-CmdletDoc {
+    param([string] $Path)
+    $doc = @{ Synopsis = ''; Description = ''; Examples = [System.Collections.Generic.List[object]]::new(); Parameters = @{}; Notes = ''; Links = @() }
+    $section = $null; $sub = $null; $buffer = [System.Text.StringBuilder]::new()
+    $flush = {
+        $text = $buffer.ToString().Trim()
+        [void] $buffer.Clear()
+        switch ($section) {
+            'SYNOPSIS' { $doc.Synopsis = $text }
+            'DESCRIPTION' { $doc.Description = $text }
+            'NOTES' { $doc.Notes = $text }
+            'RELATED LINKS' { $doc.Links = @($text -split "`n" | ForEach-Object { $_.Trim(' ', '-', '*') } | Where-Object { $_ }) }
+            'EXAMPLES' {
+                if ($sub) {
+                    $code = [regex]::Match($text, '(?s)```(?:powershell)?\s*\n(.*?)```')
+                    $doc.Examples.Add([pscustomobject]@{
+                            Title   = $sub
+                            Code    = $code.Groups[1].Value.Trim()
+                            Remarks = ($text.Remove($code.Index, $code.Length)).Trim()
+                        })
+                }
+            }
+            'PARAMETERS' { if ($sub) { $doc.Parameters[$sub.TrimStart('-')] = $text } }
+        }
+    }
+    foreach ($line in (Get-Content -LiteralPath $Path)) {
+        if ($line -match '^## (.+)$') { & $flush; $section = $Matches[1].Trim().ToUpperInvariant(); $sub = $null; continue }
+        if ($line -match '^### (.+)$') { & $flush; $sub = $Matches[1].Trim(); continue }
+        if ($line -match '^# ') { continue }
+        [void] $buffer.AppendLine($line)
+    }
+    & $flush
+    return $doc
+}
+
+function New-MamlHelp {
+    Import-Module (Join-Path $root 'AwsWiki.psd1') -Force
+    $ns = @{
+        maml    = 'http://schemas.microsoft.com/maml/2004/10'
+        command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
+        dev     = 'http://schemas.microsoft.com/maml/dev/2004/10'
+    }
+    $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
+    # PowerShell looks for a binary module's help in <ModuleBase>/<culture>, and ModuleBase is the manifest's folder.
+    $outDir = Join-Path $root 'en-US'
+    New-Item -ItemType Directory -Force -Path $outDir | Out-Null
+    $writer = [System.Xml.XmlWriter]::Create((Join-Path $outDir 'AwsWiki.dll-Help.xml'), $settings)
+    $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    $problems = [System.Collections.Generic.List[string]]::new()
+    $para = {
+        param($text)
+        foreach ($p in ($text -split '\r?\n\s*\r?\n')) { if ($p.Trim()) { $writer.WriteElementString('maml', 'para', $ns.maml, ($p -replace '\s*\r?\n\s*', ' ').Trim()) } }
+    }
+    try {
+        $writer.WriteStartElement('helpItems'); $writer.WriteAttributeString('schema', 'maml')
+        foreach ($command in (Get-Command -Module AwsWiki -CommandType Cmdlet | Sort-Object Name)) {
+            $docPath = Join-Path $root "docs/en-US/$($command.Name).md"
+            if (-not (Test-Path $docPath)) { $problems.Add("$($command.Name): no docs/en-US/$($command.Name).md"); continue }
+            $doc = ConvertFrom-CmdletDoc $docPath
+            if (-not $doc.Synopsis) { $problems.Add("$($command.Name): no SYNOPSIS") }
+            if ($doc.Examples.Count -lt 2) { $problems.Add("$($command.Name): fewer than two examples") }
+            $parameters = $command.Parameters.Values | Where-Object { $_.Name -notin $common }
+            foreach ($p in $parameters) { if (-not $doc.Parameters[$p.Name]) { $problems.Add("$($command.Name): parameter -$($p.Name) is not documented") } }
+
+            $writer.WriteStartElement('command', 'command', $ns.command)
+            $writer.WriteAttributeString('xmlns', 'maml', $null, $ns.maml)
+            $writer.WriteAttributeString('xmlns', 'dev', $null, $ns.dev)
+            $writer.WriteStartElement('command', 'details', $ns.command)
+            $writer.WriteElementString('command', 'name', $ns.command, $command.Name)
+            $writer.WriteElementString('command', 'verb', $ns.command, $command.Verb)
+            $writer.WriteElementString('command', 'noun', $ns.command, $command.Noun)
+            $writer.WriteStartElement('maml', 'description', $ns.maml); & $para $doc.Synopsis; $writer.WriteEndElement()
+            $writer.WriteEndElement()
+            $writer.WriteStartElement('maml', 'description', $ns.maml); & $para $doc.Description; $writer.WriteEndElement()
+
+            $writeParameter = {
+                param($p, $set)
+                $attr = if ($set) { $set } else { $p.ParameterSets.Values | Select-Object -First 1 }
+                $writer.WriteStartElement('command', 'parameter', $ns.command)
+                $writer.WriteAttributeString('required', ([string]$attr.IsMandatory).ToLowerInvariant())
+                $writer.WriteAttributeString('globbing', ([string]($p.Attributes.TypeId.Name -contains 'SupportsWildcardsAttribute')).ToLowerInvariant())
+                $pipeline = @(); if ($attr.ValueFromPipeline) { $pipeline += 'ByValue' }; if ($attr.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
+                $writer.WriteAttributeString('pipelineInput', $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }))
+                $writer.WriteAttributeString('position', $(if ($attr.Position -ge 0) { [string]$attr.Position } else { 'named' }))
+                $writer.WriteAttributeString('aliases', $(if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }))
+                $writer.WriteElementString('maml', 'name', $ns.maml, $p.Name)
+                $writer.WriteStartElement('maml', 'description', $ns.maml); & $para ([string]$doc.Parameters[$p.Name]); $writer.WriteEndElement()
+                $writer.WriteStartElement('command', 'parameterValue', $ns.command)
+                $writer.WriteAttributeString('required', ([string]($p.ParameterType -ne [System.Management.Automation.SwitchParameter])).ToLowerInvariant())
+                $writer.WriteString($p.ParameterType.Name); $writer.WriteEndElement()
+                $writer.WriteStartElement('dev', 'type', $ns.dev); $writer.WriteElementString('maml', 'name', $ns.maml, $p.ParameterType.FullName); $writer.WriteEndElement()
+                $writer.WriteEndElement()
+            }
+
+            $writer.WriteStartElement('command', 'syntax', $ns.command)
+            foreach ($set in $command.ParameterSets) {
+                $writer.WriteStartElement('command', 'syntaxItem', $ns.command)
+                $writer.WriteElementString('maml', 'name', $ns.maml, $command.Name)
+                foreach ($sp in ($set.Parameters | Where-Object { $_.Name -notin $common })) {
+                    $full = $command.Parameters[$sp.Name]
+                    & $writeParameter $full ($full.ParameterSets[$set.Name])
+                }
+                $writer.WriteEndElement()
+            }
+            $writer.WriteEndElement()
+
+            $writer.WriteStartElement('command', 'parameters', $ns.command)
+            foreach ($p in ($parameters | Sort-Object Name)) { & $writeParameter $p $null }
+            $writer.WriteEndElement()
+
+            $writer.WriteStartElement('command', 'returnValues', $ns.command)
+            foreach ($type in $command.OutputType) {
+                $writer.WriteStartElement('command', 'returnValue', $ns.command)
+                $writer.WriteStartElement('dev', 'type', $ns.dev); $writer.WriteElementString('maml', 'name', $ns.maml, $type.Name); $writer.WriteEndElement()
+                $writer.WriteEndElement()
+            }
+            $writer.WriteEndElement()
+
+            if ($doc.Notes) {
+                $writer.WriteStartElement('maml', 'alertSet', $ns.maml)
+                $writer.WriteStartElement('maml', 'alert', $ns.maml); & $para $doc.Notes; $writer.WriteEndElement()
+                $writer.WriteEndElement()
+            }
+
+            $writer.WriteStartElement('command', 'examples', $ns.command)
+            foreach ($example in $doc.Examples) {
+                $writer.WriteStartElement('command', 'example', $ns.command)
+                $writer.WriteElementString('maml', 'title', $ns.maml, "-------------------------- $($example.Title) --------------------------")
+                $writer.WriteElementString('dev', 'code', $ns.dev, $example.Code)
+                $writer.WriteStartElement('dev', 'remarks', $ns.dev); & $para $example.Remarks; $writer.WriteEndElement()
+                $writer.WriteEndElement()
+            }
+            $writer.WriteEndElement()
+
+            $writer.WriteStartElement('command', 'relatedLinks', $ns.command)
+            foreach ($link in $doc.Links) {
+                $writer.WriteStartElement('maml', 'navigationLink', $ns.maml)
+                $writer.WriteElementString('maml', 'linkText', $ns.maml, $link); $writer.WriteElementString('maml', 'uri', $ns.maml, '')
+                $writer.WriteEndElement()
+            }
+            $writer.WriteEndElement()
+            $writer.WriteEndElement()
+        }
+        $writer.WriteEndElement()
+    }
+    finally {
+        $writer.Dispose()
+    }
+    if ($problems.Count) { throw "Help is incomplete:`n  $($problems -join "`n  ")" }
+}
+#endregion
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Help' { New-MamlHelp }
+    'Test' { Invoke-Test }
+    'Bench' { Invoke-Bench }
+    'Clean' { Invoke-Clean }
+}

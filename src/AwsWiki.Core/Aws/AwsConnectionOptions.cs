@@ -1,0 +1,30 @@
+using Amazon.Runtime;
+
+namespace AwsWiki.Aws;
+
+/// <summary>
+/// The common parameters as AWS Tools for PowerShell names them, plus the session defaults that
+/// AWS Tools' Set-AWSCredential / Set-DefaultAWSRegion leave behind.
+/// </summary>
+public sealed class AwsConnectionOptions
+{
+    public string? ProfileName { get; set; }
+
+    public string? Region { get; set; }
+
+    public AWSCredentials? Credential { get; set; }
+
+    public string? EndpointUrl { get; set; }
+
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    public string? SessionToken { get; set; }
+
+    /// <summary>The value of $StoredAWSCredentials, if any: AWSCredentials, a profile name, or an object naming one.</summary>
+    public object? StoredCredentials { get; set; }
+
+    /// <summary>The value of $StoredAWSRegion, if any.</summary>
+    public string? StoredRegion { get; set; }
+}

@@ -1,0 +1,81 @@
+using System;
+using Amazon;
+using Amazon.Runtime;
+
+namespace AwsWiki.Aws;
+
+/// <summary>Resolved credentials, region and endpoints for one cmdlet call.</summary>
+public sealed class AwsContext
+{
+    private readonly string? _endpointUrl;
+    private readonly Func<string, string?> _environment;
+
+    internal AwsContext(AWSCredentials credentials, RegionEndpoint region, string? profileName, string credentialSource,
+        string? endpointUrl, Func<string, string?> environment)
+    {
+        Credentials = credentials;
+        Region = region;
+        ProfileName = profileName;
+        CredentialSource = credentialSource;
+        _endpointUrl = endpointUrl;
+        _environment = environment;
+    }
+
+    public AWSCredentials Credentials { get; }
+
+    public RegionEndpoint Region { get; }
+
+    /// <summary>The profile the credentials came from, when they came from one.</summary>
+    public string? ProfileName { get; }
+
+    /// <summary>Where the credentials came from, for verbose output (never the keys themselves).</summary>
+    public string CredentialSource { get; }
+
+    /// <summary>
+    /// The endpoint override for a service: -EndpointUrl, else AWS_ENDPOINT_URL_&lt;SERVICE&gt;,
+    /// else AWS_ENDPOINT_URL; null means the service's normal endpoint. AWS_IGNORE_CONFIGURED_ENDPOINT_URLS
+    /// turns the variables off, as in the SDKs.
+    /// </summary>
+    public string? EndpointFor(AwsService service)
+    {
+        if (!string.IsNullOrEmpty(_endpointUrl))
+        {
+            return _endpointUrl;
+        }
+
+        if (string.Equals(_environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var specific = _environment(service.EndpointVariable);
+        if (!string.IsNullOrEmpty(specific))
+        {
+            return specific;
+        }
+
+        var general = _environment("AWS_ENDPOINT_URL");
+        return string.IsNullOrEmpty(general) ? null : general;
+    }
+
+    /// <summary>The region to sign requests for this service with.</summary>
+    public string SigningRegionFor(AwsService service) => service.GlobalSigningRegion ?? Region.SystemName;
+
+    /// <summary>Points an SDK client config at the resolved region and endpoint.</summary>
+    public TConfig Configure<TConfig>(TConfig config, AwsService service)
+        where TConfig : ClientConfig
+    {
+        var endpoint = EndpointFor(service);
+        if (endpoint is null)
+        {
+            config.RegionEndpoint = Region;
+        }
+        else
+        {
+            config.ServiceURL = endpoint;
+            config.AuthenticationRegion = SigningRegionFor(service);
+        }
+
+        return config;
+    }
+}

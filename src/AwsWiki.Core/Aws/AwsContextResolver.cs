@@ -1,0 +1,170 @@
+using System;
+using System.Reflection;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using AwsWiki.Profiles;
+
+namespace AwsWiki.Aws;
+
+/// <summary>
+/// The one place credentials, region and endpoints are resolved. Order: explicit parameters,
+/// then AWS_PROFILE / AWS_REGION / AWS_DEFAULT_REGION, then AWS Tools' session defaults, then the
+/// SDK's own chain (default profile, environment keys, container and instance roles). Credential
+/// providers are always the SDK's; nothing here re-implements assume-role, SSO or processes.
+/// </summary>
+public static class AwsContextResolver
+{
+    public static AwsContext Resolve(AwsConnectionOptions options, bool requireRegion = true, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var (credentials, profileName, source) = ResolveCredentials(options, environment);
+        var region = ResolveRegion(options, profileName, environment, requireRegion);
+        return new AwsContext(credentials, region, profileName, source, options.EndpointUrl, environment);
+    }
+
+    private static (AWSCredentials Credentials, string? ProfileName, string Source) ResolveCredentials(
+        AwsConnectionOptions options, Func<string, string?> environment)
+    {
+        if (options.Credential is not null)
+        {
+            return (options.Credential, null, "the -Credential parameter");
+        }
+
+        var hasAccessKey = !string.IsNullOrEmpty(options.AccessKey);
+        var hasSecretKey = !string.IsNullOrEmpty(options.SecretKey);
+        if (hasAccessKey != hasSecretKey)
+        {
+            throw new AwsWikiException(hasAccessKey ? "AccessKeyWithoutSecretKey" : "SecretKeyWithoutAccessKey",
+                FailureKind.InvalidArgument, null, "-AccessKey and -SecretKey must be given together.");
+        }
+
+        if (hasAccessKey)
+        {
+            AWSCredentials keys = string.IsNullOrEmpty(options.SessionToken)
+                ? new BasicAWSCredentials(options.AccessKey, options.SecretKey)
+                : new SessionAWSCredentials(options.AccessKey, options.SecretKey, options.SessionToken);
+            return (keys, null, "the -AccessKey and -SecretKey parameters");
+        }
+
+        if (!string.IsNullOrEmpty(options.ProfileName))
+        {
+            return (FromProfile(options.ProfileName!), options.ProfileName, $"profile '{options.ProfileName}' (-ProfileName)");
+        }
+
+        var environmentProfile = environment("AWS_PROFILE");
+        if (!string.IsNullOrEmpty(environmentProfile))
+        {
+            return (FromProfile(environmentProfile!), environmentProfile, $"profile '{environmentProfile}' (AWS_PROFILE)");
+        }
+
+        switch (options.StoredCredentials)
+        {
+            case AWSCredentials stored:
+                return (stored, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
+            case string storedProfile when storedProfile.Length > 0:
+                return (FromProfile(storedProfile), storedProfile, $"profile '{storedProfile}' ($StoredAWSCredentials)");
+            case object wrapper:
+                var inner = ReadProperty<AWSCredentials>(wrapper, "Credentials");
+                if (inner is not null)
+                {
+                    return (inner, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
+                }
+
+                var named = ReadProperty<string>(wrapper, "Name") ?? ReadProperty<string>(wrapper, "ProfileName");
+                if (!string.IsNullOrEmpty(named))
+                {
+                    return (FromProfile(named!), named, $"profile '{named}' ($StoredAWSCredentials)");
+                }
+
+                break;
+        }
+
+        try
+        {
+            var chain = new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null);
+            if (chain is not null)
+            {
+                var usesEnvironmentKeys = !string.IsNullOrEmpty(environment("AWS_ACCESS_KEY_ID"));
+                return (chain, usesEnvironmentKeys ? null : "default", "the AWS SDK default credential chain");
+            }
+        }
+        catch (AmazonClientException)
+        {
+            // Falls through to the error below, which says what to do.
+        }
+
+        throw new AwsWikiException("NoCredentials", FailureKind.AuthenticationError, null,
+            "No AWS credentials were found. Register an account with 'Set-AwsProfile NAME -AccessKey ... -SecretKey ...', " +
+            "switch to one with 'Set-AwsProfile NAME', or pass -ProfileName, -Credential or -AccessKey/-SecretKey.");
+    }
+
+    private static AWSCredentials FromProfile(string profileName)
+    {
+        // A new chain each time: it reads the files as they are now, so a profile just written is found.
+        var chain = new CredentialProfileStoreChain();
+        try
+        {
+            if (chain.TryGetAWSCredentials(profileName, out var credentials) && credentials is not null)
+            {
+                return credentials;
+            }
+        }
+        catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException)
+        {
+            throw new AwsWikiException("ProfileCredentialsUnusable", FailureKind.AuthenticationError, profileName,
+                $"The credentials of profile '{profileName}' cannot be used: {e.Message}", e);
+        }
+
+        var exists = ProfileStore.FromEnvironment().Exists(profileName);
+        throw exists
+            ? new AwsWikiException("ProfileHasNoCredentials", FailureKind.AuthenticationError, profileName,
+                $"Profile '{profileName}' has no usable credentials. Add keys with 'Set-AwsProfile {profileName} -AccessKey ... -SecretKey ...'.")
+            : new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, profileName,
+                $"Profile '{profileName}' exists in neither the credentials nor the config file. 'Get-AwsProfile' lists the profiles.");
+    }
+
+    private static RegionEndpoint ResolveRegion(AwsConnectionOptions options, string? profileName, Func<string, string?> environment, bool requireRegion)
+    {
+        var name = FirstNonEmpty(
+            options.Region,
+            environment("AWS_REGION"),
+            environment("AWS_DEFAULT_REGION"),
+            options.StoredRegion,
+            // As in the AWS CLI: a named profile without a region does not borrow the default profile's.
+            ProfileStore.FromEnvironment().GetProfile(profileName ?? "default")?.Region);
+        if (name is null)
+        {
+            if (!requireRegion)
+            {
+                return RegionEndpoint.USEast1;
+            }
+
+            throw new AwsWikiException("NoRegion", FailureKind.InvalidArgument, null,
+                "No AWS region is set. Pass -Region, set AWS_REGION, or give the profile one with 'Set-AwsProfile NAME -Region REGION'.");
+        }
+
+        return RegionEndpoint.GetBySystemName(name);
+    }
+
+    private static string? FirstNonEmpty(params string?[] values)
+    {
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value!.Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static T? ReadProperty<T>(object target, string name)
+        where T : class
+    {
+        var baseObject = target.GetType().GetProperty("BaseObject")?.GetValue(target) ?? target;
+        return baseObject.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(baseObject) as T;
+    }
+}

@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+using AwsWiki.Aws;
+
+namespace AwsWiki.Clients;
+
+/// <summary>
+/// Sends one signed request to an AWS service for the hand-written clients (services whose SDK
+/// package our NuGet source lacks). It owns what every protocol shares: endpoint resolution,
+/// SigV4 signing with AWSSDK.Core's signer, retries with backoff, and turning an error response
+/// into an <see cref="AmazonServiceException"/> with the service's own code and message, so
+/// callers handle SDK and hand-written clients alike.
+/// </summary>
+public sealed class AwsRequestSender
+{
+    private static readonly HttpClient SharedHttp = new(new HttpClientHandler { AllowAutoRedirect = false })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    private readonly AwsContext _context;
+    private readonly AwsService _service;
+    private readonly HttpClient _http;
+
+    /// <param name="defaultEndpoint">The service's endpoint when no override is configured, e.g. https://acm.us-east-1.amazonaws.com.</param>
+    public AwsRequestSender(AwsContext context, AwsService service, string defaultEndpoint, RetryPolicy? retryPolicy = null, HttpClient? http = null)
+    {
+        _context = context;
+        _service = service;
+        _http = http ?? SharedHttp;
+        Endpoint = new Uri((context.EndpointFor(service) ?? defaultEndpoint).TrimEnd('/') + "/");
+        RetryPolicy = retryPolicy ?? RetryPolicy.Default;
+    }
+
+    public Uri Endpoint { get; }
+
+    public RetryPolicy RetryPolicy { get; }
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Sends the request, retrying transient failures; throws AmazonServiceException for an error response.</summary>
+    /// <param name="pathAndQuery">Relative to the endpoint, without a leading slash; already URL-encoded.</param>
+    public async Task<AwsHttpResponse> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, string? contentType,
+        IDictionary<string, string>? headers, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(Endpoint, pathAndQuery);
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attemptTimeout.CancelAfter(AttemptTimeout);
+                using var request = await BuildSignedRequestAsync(method, uri, body, contentType, headers, attemptTimeout.Token).ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
+                var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var requestId = FirstHeader(response, "x-amzn-RequestId") ?? FirstHeader(response, "x-amz-request-id");
+                if (response.IsSuccessStatusCode)
+                {
+                    return new AwsHttpResponse(response.StatusCode, text, requestId);
+                }
+
+                var error = ParseError(response.StatusCode, text, FirstHeader(response, "x-amzn-ErrorType"), requestId);
+                if (attempt >= RetryPolicy.MaxAttempts || !RetryPolicy.IsRetryable(response.StatusCode, error.ErrorCode))
+                {
+                    throw error;
+                }
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransportFailure(e))
+            {
+                if (attempt >= RetryPolicy.MaxAttempts)
+                {
+                    throw new AmazonServiceException($"{_service} request to {uri.GetLeftPart(UriPartial.Path)} failed after {attempt} attempts: {e.Message}",
+                        e, ErrorType.Unknown, "RequestFailed", null, (HttpStatusCode)0);
+                }
+            }
+
+            await Task.Delay(RetryPolicy.DelayBefore(attempt - 1), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<HttpRequestMessage> BuildSignedRequestAsync(HttpMethod method, Uri uri, byte[]? body, string? contentType,
+        IDictionary<string, string>? headers, CancellationToken cancellationToken)
+    {
+        var signingHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (headers is not null)
+        {
+            foreach (var header in headers)
+            {
+                signingHeaders[header.Key] = header.Value;
+            }
+        }
+
+        var signingRequest = new AWSSigningRequest
+        {
+            HttpMethod = method,
+            RequestUri = uri,
+            Content = body ?? Array.Empty<byte>(),
+        };
+        foreach (var header in signingHeaders)
+        {
+            signingRequest.Headers[header.Key] = header.Value;
+        }
+
+        var parameters = new AWSSigV4Parameters
+        {
+            Credentials = _context.Credentials,
+            Region = Amazon.RegionEndpoint.GetBySystemName(_context.SigningRegionFor(_service)),
+            Service = _service.SigningName,
+            SignPayload = true,
+        };
+        var signed = await AWSSigV4Signer.SignAsync(signingRequest, parameters, cancellationToken).ConfigureAwait(false);
+
+        var request = new HttpRequestMessage(method, uri);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            if (contentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
+        }
+
+        foreach (var header in signingHeaders.Concat(signed.Headers))
+        {
+            if (string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            request.Headers.Remove(header.Key);
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return request;
+    }
+
+    /// <summary>Reads the error code and message from any of the three wire formats: JSON, Query XML, REST XML.</summary>
+    internal AmazonServiceException ParseError(HttpStatusCode status, string body, string? errorTypeHeader, string? requestId)
+    {
+        string? code = null;
+        string? message = null;
+        var trimmed = body.TrimStart();
+        if (trimmed.StartsWith("{", StringComparison.Ordinal))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(trimmed);
+                foreach (var property in json.RootElement.EnumerateObject())
+                {
+                    if (property.Value.ValueKind != JsonValueKind.String)
+                    {
+                        continue;
+                    }
+
+                    if (property.NameEquals("__type") || property.NameEquals("code") || property.NameEquals("Code"))
+                    {
+                        code ??= property.Value.GetString();
+                    }
+                    else if (property.Name.Equals("message", StringComparison.OrdinalIgnoreCase))
+                    {
+                        message ??= property.Value.GetString();
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all; the status code still says what happened.
+            }
+        }
+        else if (trimmed.StartsWith("<", StringComparison.Ordinal))
+        {
+            code = Regex.Match(trimmed, "<Code>(.*?)</Code>", RegexOptions.Singleline).Groups[1].Value;
+            message = WebUtility.HtmlDecode(Regex.Match(trimmed, "<Message>(.*?)</Message>", RegexOptions.Singleline).Groups[1].Value);
+            requestId ??= Regex.Match(trimmed, "<RequestId>(.*?)</RequestId>").Groups[1].Value;
+        }
+
+        code = string.IsNullOrEmpty(code) ? errorTypeHeader : code;
+        if (code is not null)
+        {
+            // JSON protocols may qualify the code ("com.amazon.coral#ValidationException") or append details ("Code:http://...").
+            code = code.Substring(code.LastIndexOf('#') + 1);
+            var colon = code.IndexOf(':');
+            code = colon > 0 ? code.Substring(0, colon) : code;
+        }
+
+        if (string.IsNullOrEmpty(code))
+        {
+            code = status == HttpStatusCode.NotFound ? "NotFound" : "HttpStatus" + (int)status;
+        }
+
+        if (string.IsNullOrEmpty(message))
+        {
+            message = $"{_service} answered HTTP {(int)status} {status}.";
+        }
+
+        var errorType = (int)status >= 500 ? ErrorType.Receiver : ErrorType.Sender;
+        return new AmazonServiceException(message, null, errorType, code, string.IsNullOrEmpty(requestId) ? null : requestId, status);
+    }
+
+    private static bool IsTransportFailure(Exception e)
+    {
+        return e is HttpRequestException or IOException or TaskCanceledException or OperationCanceledException or WebException;
+    }
+
+    private static string? FirstHeader(HttpResponseMessage response, string name)
+    {
+        return response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    }
+
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}

@@ -1,0 +1,9 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AwsWiki.Identity;
+
+public interface ICallerIdentityClient
+{
+    Task<(string Account, string Arn, string UserId)> GetCallerIdentityAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,87 @@
+# Shared setup for the Pester suite. Every test file starts with:
+#     BeforeAll { Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force; Import-AwsWikiUnderTest }
+
+function Import-AwsWikiUnderTest {
+    # The built module: the suite tests the artifact, not the sources.
+    Import-Module $env:AWSWIKI_MODULE -Force -Global
+}
+
+function Get-MotoUrl { $env:AWSWIKI_TEST_MOTO_URL }
+
+function Reset-Moto {
+    # Drops every resource in every service: tests that count resources start from nothing.
+    Invoke-RestMethod -Method Post -Uri "$(Get-MotoUrl)/moto-api/reset" | Out-Null
+}
+
+function Use-TestProfileFiles {
+    <#
+    .SYNOPSIS
+        Points AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE at a fresh empty folder; returns the paths.
+    #>
+    param([switch] $NoDirectory)
+    $folder = Join-Path $env:AWSWIKI_TEST_RUN_ROOT ("aws-" + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+    if (-not $NoDirectory) { New-Item -ItemType Directory -Path $folder | Out-Null }
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $folder 'credentials'
+    $env:AWS_CONFIG_FILE = Join-Path $folder 'config'
+    [pscustomobject]@{ Folder = $folder; Credentials = $env:AWS_SHARED_CREDENTIALS_FILE; Config = $env:AWS_CONFIG_FILE }
+}
+
+function Invoke-AwsCli {
+    <#
+    .SYNOPSIS
+        Runs the real AWS CLI, the independent client the suite checks results with.
+    .DESCRIPTION
+        Service calls go to moto (--endpoint-url) and come back parsed from JSON; `configure`
+        calls return their text. A non-zero exit throws with the CLI's stderr.
+    #>
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    $isConfigure = $Arguments[0] -eq 'configure'
+    $all = if ($isConfigure) { $Arguments } else { @($Arguments) + @('--endpoint-url', (Get-MotoUrl), '--output', 'json') }
+    $errFile = New-TemporaryFile
+    try {
+        $out = & aws @all 2> $errFile.FullName
+        if ($LASTEXITCODE -ne 0) { throw "aws $($Arguments -join ' ') failed ($LASTEXITCODE): $(Get-Content $errFile.FullName -Raw)" }
+    }
+    finally { Remove-Item $errFile.FullName -ErrorAction SilentlyContinue }
+    $text = ($out -join "`n")
+    if ($isConfigure -or -not $text.Trim()) { return $text.Trim() }
+    $text | ConvertFrom-Json -Depth 50
+}
+
+function Invoke-CapturingAllStreams {
+    <#
+    .SYNOPSIS
+        Runs a script block with every stream (output, error, warning, verbose, debug, information,
+        progress) turned on and captured; returns all of it as text, for secret-leak checks.
+    #>
+    param([scriptblock] $ScriptBlock)
+    $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'; $InformationPreference = 'Continue'
+    $WarningPreference = 'Continue'; $ErrorActionPreference = 'Continue'
+    $records = & $ScriptBlock *>&1
+    ($records | ForEach-Object {
+            if ($_ -is [System.Management.Automation.ErrorRecord]) { "$_ $($_.Exception) $($_.TargetObject) $($_.CategoryInfo)" }
+            elseif ($_ -is [System.Management.Automation.InformationalRecord]) { $_.Message }
+            else { $_ | Format-List * -Force | Out-String -Width 400 }
+        }) -join "`n"
+}
+
+
+
+function Invoke-ChildPwsh {
+    <#
+    .SYNOPSIS
+        Runs a script in a fresh pwsh with the module imported and returns everything it printed
+        (all streams and host output, -WhatIf messages included) as one string.
+    #>
+    param([string] $Script)
+    $pwsh = @('pwsh', 'pwsh.exe') | ForEach-Object { Join-Path $PSHOME $_ } | Where-Object { Test-Path $_ } | Select-Object -First 1
+    $full = "`$ErrorActionPreference = 'Continue'; Import-Module '$($env:AWSWIKI_MODULE)'; $Script"
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($full))
+    (& $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded *>&1 | Out-String -Width 500)
+}
+
+function Get-FileSha {
+    param([string[]] $Path)
+    foreach ($p in $Path) { if (Test-Path $p) { (Get-FileHash $p -Algorithm SHA256).Hash } else { 'absent' } }
+}
+Export-ModuleMember -Function *
