@@ -13,6 +13,10 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $repoRoot = Split-Path $PSScriptRoot -Parent
+# build.ps1 passes several paths as one comma-joined argument; relative paths are from the repo root.
+$Path = @($Path -split ',' | Where-Object { $_ } | ForEach-Object {
+        if ([IO.Path]::IsPathRooted($_)) { $_ } else { Join-Path $repoRoot $_ }
+    })
 
 $missing = @('moto_server', 'aws') | Where-Object { -not (Get-Command $_ -CommandType Application -ErrorAction SilentlyContinue) }
 if ($missing) {
@@ -56,6 +60,7 @@ $moto = Start-Process -FilePath (Get-Command moto_server -CommandType Applicatio
     -ArgumentList @('-H', '127.0.0.1', '-p', "$port") -PassThru `
     -RedirectStandardOutput (Join-Path $runRoot 'moto.out.log') -RedirectStandardError (Join-Path $runRoot 'moto.err.log')
 $result = $null
+$runError = $null
 try {
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ($true) {
@@ -78,6 +83,10 @@ try {
     $configuration.Output.StackTraceVerbosity = 'Filtered'
     $result = Invoke-Pester -Configuration $configuration
 }
+catch {
+    $runError = $_
+    [Console]::Error.WriteLine("The test run itself failed: $_")
+}
 finally {
     if (-not $moto.HasExited) { $moto.Kill($true) }
     $moto.WaitForExit()
@@ -85,6 +94,11 @@ finally {
 }
 
 # Failed setup blocks and containers count as failures: a suite that could not run did not pass.
-$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-Write-Host "$($result.PassedCount) passed, $failed failed"
-exit $(if ($failed -gt 0 -or $result.PassedCount -eq 0) { 1 } else { 0 })
+if (-not $result) {
+    Write-Host "0 passed, 1 failed"
+    exit 1
+}
+$passed = [int]$result.PassedCount
+$failed = [int]$result.FailedCount + [int]$result.FailedBlocksCount + [int]$result.FailedContainersCount
+Write-Host "$passed passed, $failed failed"
+exit $(if ($runError -or $failed -gt 0 -or $passed -eq 0) { 1 } else { 0 })

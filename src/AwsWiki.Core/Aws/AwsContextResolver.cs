@@ -81,13 +81,20 @@ public static class AwsContextResolver
                 break;
         }
 
+        // The SDK chain takes environment keys first, then the default profile; we read the default
+        // profile ourselves so that AWS_CONFIG_FILE is honoured, and leave the rest to the chain.
+        var usesEnvironmentKeys = !string.IsNullOrEmpty(environment("AWS_ACCESS_KEY_ID"));
+        if (!usesEnvironmentKeys && ProfileStore.FromEnvironment().Exists("default"))
+        {
+            return (FromProfile("default"), "default", "the default profile");
+        }
+
         try
         {
             var chain = new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null);
             if (chain is not null)
             {
-                var usesEnvironmentKeys = !string.IsNullOrEmpty(environment("AWS_ACCESS_KEY_ID"));
-                return (chain, usesEnvironmentKeys ? null : "default", "the AWS SDK default credential chain");
+                return (chain, null, usesEnvironmentKeys ? "the AWS_ACCESS_KEY_ID environment variables" : "the AWS SDK default credential chain");
             }
         }
         catch (AmazonClientException)
@@ -102,11 +109,17 @@ public static class AwsContextResolver
 
     private static AWSCredentials FromProfile(string profileName)
     {
-        // A new chain each time: it reads the files as they are now, so a profile just written is found.
-        var chain = new CredentialProfileStoreChain();
+        // Read now, not cached: a profile written a moment ago by Set-AwsProfile is found.
+        var source = new ProfileCredentialSource(ProfileStore.FromEnvironment());
+        if (!source.TryGetProfile(profileName, out var profile))
+        {
+            throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, profileName,
+                $"Profile '{profileName}' exists in neither the credentials nor the config file. 'Get-AwsProfile' lists the profiles.");
+        }
+
         try
         {
-            if (chain.TryGetAWSCredentials(profileName, out var credentials) && credentials is not null)
+            if (AWSCredentialsFactory.TryGetAWSCredentials(profile, source, out var credentials) && credentials is not null)
             {
                 return credentials;
             }
@@ -117,12 +130,8 @@ public static class AwsContextResolver
                 $"The credentials of profile '{profileName}' cannot be used: {e.Message}", e);
         }
 
-        var exists = ProfileStore.FromEnvironment().Exists(profileName);
-        throw exists
-            ? new AwsWikiException("ProfileHasNoCredentials", FailureKind.AuthenticationError, profileName,
-                $"Profile '{profileName}' has no usable credentials. Add keys with 'Set-AwsProfile {profileName} -AccessKey ... -SecretKey ...'.")
-            : new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, profileName,
-                $"Profile '{profileName}' exists in neither the credentials nor the config file. 'Get-AwsProfile' lists the profiles.");
+        throw new AwsWikiException("ProfileHasNoCredentials", FailureKind.AuthenticationError, profileName,
+            $"Profile '{profileName}' has no usable credentials. Add keys with 'Set-AwsProfile {profileName} -AccessKey ... -SecretKey ...'.");
     }
 
     private static RegionEndpoint ResolveRegion(AwsConnectionOptions options, string? profileName, Func<string, string?> environment, bool requireRegion)

@@ -72,6 +72,38 @@ public sealed class ProfileStore
             : null;
     }
 
+    /// <summary>
+    /// Every setting of a profile, secrets included: config-file settings, the SSO session's URL and
+    /// region, and the credentials-file keys on top. Only for handing to the SDK's credential
+    /// providers; null when the profile is in neither file.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string>? ReadSettings(string name)
+    {
+        var (credentials, config) = Load();
+        var section = ConfigSection(name, config);
+        if (!credentials.HasSection(name) && !config.HasSection(section))
+        {
+            return null;
+        }
+
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var profileSettings = config.GetSection(section);
+        if (profileSettings.TryGetValue("sso_session", out var ssoSession))
+        {
+            foreach (var pair in config.GetSection("sso-session " + ssoSession))
+            {
+                settings[pair.Key] = pair.Value;
+            }
+        }
+
+        foreach (var pair in profileSettings.Concat(credentials.GetSection(name)))
+        {
+            settings[pair.Key] = pair.Value;
+        }
+
+        return settings;
+    }
+
     /// <summary>Checks the settings against the files as they are now; returns warnings, throws on errors.</summary>
     public IReadOnlyList<string> Validate(string name, ProfileSettings settings)
     {
