@@ -38,8 +38,6 @@ public sealed class AmazonLinuxEssentialsResult
 
     public TimeSpan? Duration { get; set; }
 
-    public bool IsSuccess => Status == "Success";
-
     public static AmazonLinuxEssentialsResult From(string commandId, InvocationDetail detail)
     {
         var summary = EssentialsSummary.Find(detail.StandardOutput);

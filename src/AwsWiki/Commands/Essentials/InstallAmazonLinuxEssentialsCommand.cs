@@ -199,7 +199,7 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsCmdlet
         {
             var result = AmazonLinuxEssentialsResult.From(commandId, detail);
             WriteObject(result);
-            if (!result.IsSuccess)
+            if (result.Status != "Success")
             {
                 WriteFailure(new AwsWikiException("EssentialsFailed", FailureKind.InvalidOperation, result.InstanceId, result.DescribeFailure()),
                     result.InstanceId);
