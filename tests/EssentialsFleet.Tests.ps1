@@ -30,6 +30,7 @@ BeforeAll {
     $script:stopped = New-TestInstance -Tags @{ Role = 'web' }
     Invoke-AwsCli ec2 stop-instances --instance-ids $stopped[0] | Out-Null
     $script:db = New-TestInstance -Tags @{ Role = 'db' }
+    $script:undeliverable = New-TestInstance -Tags @{ Role = 'batch'; 'AwsWikiTest:Result' = 'Undeliverable' }
     $script:fleet = New-TestInstance -Count 60 -Tags @{ Fleet = 'big' }
 }
 
@@ -168,6 +169,20 @@ Describe 'Install-AmazonLinuxEssentials' {
         $error = $failures | Where-Object { $_.FullyQualifiedErrorId -like 'EssentialsFailed,*' }
         $error.TargetObject | Should -Be $failing[0]
         $error.Exception.Message | Should -Match 'failed: jq'
+    }
+
+    It 'reports an instance SSM could not deliver to as Undeliverable, with an error' {
+        $results = @(Install-AmazonLinuxEssentials -InstanceId $undeliverable[0], $db[0] -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $lost = $results | Where-Object InstanceId -eq $undeliverable[0]
+        $lost.Status | Should -Be 'Undeliverable'
+        $lost.ResponseCode | Should -BeNullOrEmpty
+        $lost.Platform | Should -Be ''
+        $lost.Duration | Should -BeNullOrEmpty
+        ($results | Where-Object InstanceId -eq $db[0]).Status | Should -Be 'Success'
+        @($failures).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'EssentialsFailed,*'
+        $failures[0].TargetObject | Should -Be $undeliverable[0]
+        $failures[0].Exception.Message | Should -Match 'ended Undeliverable'
     }
 
     It 'shows per-instance status counts with Write-Progress while it waits' {

@@ -7,7 +7,8 @@ own state:
     AwsWikiTest:Platform=<name> changes its PlatformName.
   * ListCommandInvocations: the command's instances. The first poll of a command lists nothing (SSM
     has not created the invocations yet), the next `hold_polls` report InProgress, then each
-    invocation finishes: Success, or Failed for an instance tagged AwsWikiTest:Result=Failed.
+    invocation finishes: Success, or Failed for an instance tagged AwsWikiTest:Result=Failed (the
+    script's failure output) or AwsWikiTest:Result=Undeliverable (Failed/Undeliverable, no output).
 GetCommandInvocation is forwarded to moto (which reports Success at once) but answers
 InvocationDoesNotExist on the first call per invocation and InProgress while the command is held;
 finished invocations get the configured script output. SendCommand and DescribeInstanceInformation
@@ -231,8 +232,13 @@ class Handler(BaseHTTPRequestHandler):
         return 1 if polls <= missing + STATE.settings["hold_polls"] else 2
 
     def final_status(self, instance_id, instances):
-        tags = instances.get(instance_id, {}).get("tags", {})
-        return "Failed" if tags.get("AwsWikiTest:Result") == "Failed" else "Success"
+        """(Status, StatusDetails) an invocation finishes with."""
+        result = instances.get(instance_id, {}).get("tags", {}).get("AwsWikiTest:Result")
+        if result == "Failed":
+            return "Failed", "Failed"
+        if result == "Undeliverable":
+            return "Failed", "Undeliverable"
+        return "Success", "Success"
 
     def op_ListCommandInvocations(self, body):
         command_id = body.get("CommandId")
@@ -246,9 +252,9 @@ class Handler(BaseHTTPRequestHandler):
         if phase > 0:
             instances = ec2_instances(region_of(self.headers)) if phase == 2 else {}
             for instance_id in instance_ids:
-                status = self.final_status(instance_id, instances) if phase == 2 else "InProgress"
+                status, details = self.final_status(instance_id, instances) if phase == 2 else ("InProgress", "InProgress")
                 items.append({"CommandId": command_id, "InstanceId": instance_id, "DocumentName": "AWS-RunShellScript",
-                              "Status": status, "StatusDetails": status, "RequestedDateTime": time.time()})
+                              "Status": status, "StatusDetails": details, "RequestedDateTime": time.time()})
         self.reply(200, page(items, body, "CommandInvocations"))
 
     def op_GetCommandInvocation(self, body):
@@ -268,9 +274,15 @@ class Handler(BaseHTTPRequestHandler):
         if phase == 1:
             invocation.update({"Status": "InProgress", "StatusDetails": "InProgress", "ResponseCode": -1,
                                "StandardOutputContent": "", "StandardErrorContent": "", "ExecutionEndDateTime": ""})
-        elif self.final_status(instance_id, ec2_instances(region_of(self.headers))) == "Failed":
+            return self.reply(200, invocation)
+        status, details = self.final_status(instance_id, ec2_instances(region_of(self.headers)))
+        if details == "Failed":
             invocation.update({"Status": "Failed", "StatusDetails": "Failed", "ResponseCode": 1,
                                "StandardOutputContent": settings["failure_stdout"], "StandardErrorContent": settings["failure_stderr"]})
+        elif details == "Undeliverable":
+            invocation.update({"Status": "Failed", "StatusDetails": "Undeliverable", "ResponseCode": -1, "ExecutionElapsedTime": "",
+                               "ExecutionStartDateTime": "", "ExecutionEndDateTime": "",
+                               "StandardOutputContent": "", "StandardErrorContent": ""})
         else:
             invocation.update({"StandardOutputContent": settings["success_stdout"], "StandardErrorContent": ""})
         self.reply(200, invocation)

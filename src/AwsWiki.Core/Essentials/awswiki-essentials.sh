@@ -84,8 +84,9 @@ read_os_release() {
   esac
 }
 
+# --whatprovides also answers for names that are capabilities rather than package names.
 is_installed() {
-  rpm -q "$1" >/dev/null 2>&1
+  rpm -q --whatprovides "$1" >/dev/null 2>&1
 }
 
 # One transaction for the common case; package by package only when it fails, to name the culprit.
