@@ -64,6 +64,7 @@ class State:
         self.list_polls = {}
         self.get_calls = {}
         self.command_instances = {}
+        self.command_ec2 = {}
 
 
 STATE = State()
@@ -189,7 +190,10 @@ class Handler(BaseHTTPRequestHandler):
         status, data = self.forward(json.dumps(body).encode(), capture=True)
         if status == 200:
             command = json.loads(data)["Command"]
+            # The instances' tags decide how invocations end; they do not change while a command runs.
+            snapshot = ec2_instances(region_of(self.headers))
             with STATE.lock:
+                STATE.command_ec2[command["CommandId"]] = snapshot
                 STATE.requests.append({"Operation": "SendCommand", "Body": body, "CommandId": command["CommandId"]})
                 STATE.command_instances[command["CommandId"]] = list(body.get("InstanceIds") or [])
         self.reply(status, data)
@@ -250,7 +254,7 @@ class Handler(BaseHTTPRequestHandler):
             instance_ids = list(STATE.command_instances[command_id])
         items = []
         if phase > 0:
-            instances = ec2_instances(region_of(self.headers)) if phase == 2 else {}
+            instances = STATE.command_ec2.get(command_id, {})
             for instance_id in instance_ids:
                 status, details = self.final_status(instance_id, instances) if phase == 2 else ("InProgress", "InProgress")
                 items.append({"CommandId": command_id, "InstanceId": instance_id, "DocumentName": "AWS-RunShellScript",
@@ -275,7 +279,7 @@ class Handler(BaseHTTPRequestHandler):
             invocation.update({"Status": "InProgress", "StatusDetails": "InProgress", "ResponseCode": -1,
                                "StandardOutputContent": "", "StandardErrorContent": "", "ExecutionEndDateTime": ""})
             return self.reply(200, invocation)
-        status, details = self.final_status(instance_id, ec2_instances(region_of(self.headers)))
+        status, details = self.final_status(instance_id, STATE.command_ec2.get(command_id, {}))
         if details == "Failed":
             invocation.update({"Status": "Failed", "StatusDetails": "Failed", "ResponseCode": 1,
                                "StandardOutputContent": settings["failure_stdout"], "StandardErrorContent": settings["failure_stderr"]})

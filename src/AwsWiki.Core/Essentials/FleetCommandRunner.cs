@@ -17,6 +17,9 @@ public sealed class FleetCommandRunner
     public const int ProgressActivityId = 51;
     public const string ProgressActivity = "Amazon Linux essentials (SSM Run Command)";
 
+    // Parallel GetCommandInvocation calls; low enough to stay clear of SSM's API throttling.
+    private const int DetailFetchConcurrency = 4;
+
     private static readonly HashSet<string> TerminalStatuses = new(StringComparer.OrdinalIgnoreCase) { "Success", "Failed", "TimedOut", "Cancelled" };
 
     private readonly IFleetCommandClient _client;
@@ -123,9 +126,9 @@ public sealed class FleetCommandRunner
                 }
             }
 
-            foreach (var key in status.Where(entry => TerminalStatuses.Contains(entry.Value)).Select(entry => entry.Key).ToList())
+            var done = status.Where(entry => TerminalStatuses.Contains(entry.Value)).Select(entry => entry.Key).ToList();
+            foreach (var (key, detail) in await FetchDetailsAsync(done, cancellationToken).ConfigureAwait(false))
             {
-                var detail = await _client.GetInvocationAsync(key.CommandId, key.InstanceId, cancellationToken).ConfigureAwait(false);
                 if (detail is null || !TerminalStatuses.Contains(detail.Status))
                 {
                     continue; // Not readable yet (InvocationDoesNotExist just after the list saw it): next round.
@@ -157,6 +160,26 @@ public sealed class FleetCommandRunner
 
         _reporter.CompleteProgress(ProgressActivityId, ProgressActivity);
         return finished;
+    }
+
+    /// <summary>GetCommandInvocation for finished invocations, a few at a time: one call each, and a fleet finishes in waves.</summary>
+    private async Task<IReadOnlyList<((string CommandId, string InstanceId) Key, InvocationDetail? Detail)>> FetchDetailsAsync(
+        IReadOnlyList<(string CommandId, string InstanceId)> keys, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(DetailFetchConcurrency);
+        var tasks = keys.Select(async key =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return (key, await _client.GetInvocationAsync(key.CommandId, key.InstanceId, cancellationToken).ConfigureAwait(false));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
     private void ReportProgress(int total, IReadOnlyList<(string CommandId, InvocationDetail Detail)> finished, IEnumerable<string> running)
