@@ -10,12 +10,15 @@
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @(
         'bin/Profiles.format.ps1xml'
+        'bin/Essentials.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
         'Get-AwsProfile'
         'Remove-AwsProfile'
         'Get-AwsCallerIdentity'
+        'Get-AmazonLinuxEssentialsScript'
+        'Install-AmazonLinuxEssentials'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

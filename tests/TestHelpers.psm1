@@ -84,4 +84,30 @@ function Get-FileSha {
     param([string[]] $Path)
     foreach ($p in $Path) { if (Test-Path $p) { (Get-FileHash $p -Algorithm SHA256).Hash } else { 'absent' } }
 }
+function Start-TestStub {
+    <#
+    .SYNOPSIS
+        Starts a stand-in server from tests/stubs (stdlib Python) on 127.0.0.1; it prints its port
+        on its first stdout line. Returns the process and its base URL; stop it with Stop-TestStub.
+    #>
+    param([string] $Name, [string[]] $ArgumentList = @())
+    $python = (Get-Command python3, python -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+    $info = [System.Diagnostics.ProcessStartInfo]::new($python)
+    $info.ArgumentList.Add((Join-Path $PSScriptRoot "stubs/$Name.py"))
+    foreach ($argument in $ArgumentList) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $read = $process.StandardOutput.ReadLineAsync()
+    if (-not $read.Wait([TimeSpan]::FromSeconds(30)) -or -not $read.Result) {
+        if (-not $process.HasExited) { $process.Kill() }
+        throw "Stub $Name did not report its port."
+    }
+    [pscustomobject]@{ Process = $process; Url = "http://127.0.0.1:$($read.Result.Trim())" }
+}
+
+function Stop-TestStub {
+    param($Stub)
+    if ($Stub -and -not $Stub.Process.HasExited) { $Stub.Process.Kill(); $Stub.Process.WaitForExit() }
+}
 Export-ModuleMember -Function *

@@ -1,0 +1,74 @@
+<#
+.SYNOPSIS
+    Install-AmazonLinuxEssentials at fleet size against moto and the SSM proxy stub: wall time and
+    SSM calls per operation for N instances, and the essentials script's own run time under the fake
+    package managers.
+.DESCRIPTION
+    Run by build.ps1 -Task Bench (after a build). Starts its own moto_server and
+    tests/stubs/ssm_proxy.py on loopback ports, with dummy keys and throwaway profile files.
+    The proxy holds each command InProgress for 2 polls and answers InvocationDoesNotExist first,
+    as in the test suite; the times measure this module's fan-out and polling, not real instances.
+#>
+param([int[]] $FleetSize = @(1, 50, 200))
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+$work = Join-Path ([IO.Path]::GetTempPath()) ('awswiki-bench-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+New-Item -ItemType Directory -Path $work | Out-Null
+$env:AWS_ACCESS_KEY_ID = 'testing'; $env:AWS_SECRET_ACCESS_KEY = 'testing'; $env:AWS_REGION = 'us-east-1'; $env:AWS_DEFAULT_REGION = 'us-east-1'
+$env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $work 'credentials'; $env:AWS_CONFIG_FILE = Join-Path $work 'config'
+Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
+
+$listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+$listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+$motoUrl = "http://127.0.0.1:$port"
+$moto = Start-Process moto_server -ArgumentList '-H', '127.0.0.1', '-p', "$port" -PassThru -RedirectStandardOutput (Join-Path $work 'moto.out') -RedirectStandardError (Join-Path $work 'moto.err')
+$proxy = $null
+try {
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ($true) {
+        try { Invoke-RestMethod "$motoUrl/moto-api/data.json" -TimeoutSec 2 | Out-Null; break }
+        catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'moto_server did not start' }; Start-Sleep -Milliseconds 200 }
+    }
+    $info = [System.Diagnostics.ProcessStartInfo]::new('python3')
+    $info.ArgumentList.Add((Join-Path $root 'tests/stubs/ssm_proxy.py')); $info.ArgumentList.Add($motoUrl)
+    $info.RedirectStandardOutput = $true; $info.UseShellExecute = $false
+    $proxy = [System.Diagnostics.Process]::Start($info)
+    $proxyUrl = "http://127.0.0.1:$($proxy.StandardOutput.ReadLine().Trim())"
+    $env:AWS_ENDPOINT_URL = $motoUrl
+    $env:AWS_ENDPOINT_URL_SSM = $proxyUrl
+    Import-Module (Join-Path $root 'AwsWiki.psd1') -Force
+
+    foreach ($size in $FleetSize) {
+        Invoke-RestMethod -Method Post "$motoUrl/moto-api/reset" | Out-Null
+        $ids = (& aws ec2 run-instances --endpoint-url $motoUrl --image-id ami-12c6146b --count $size --output json | ConvertFrom-Json).Instances.InstanceId
+        Invoke-RestMethod -Method Post "$proxyUrl/_proxy/reset" | Out-Null
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $results = @($ids | Install-AmazonLinuxEssentials -MaxConcurrency 50)
+        $clock.Stop()
+        $counts = (Invoke-RestMethod "$proxyUrl/_proxy/requests").counts
+        $ok = @($results | Where-Object Status -eq 'Success').Count
+        $calls = ($counts.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ' '
+        Write-Host ('essentials fleet N={0,4}: {1,6:n1} s wall, {2}/{0} Success, SSM calls: {3}' -f $size, $clock.Elapsed.TotalSeconds, $ok, $calls)
+    }
+
+    # The script itself under the fake package managers (tests/fixtures/essentials): first and second run.
+    $fixtures = Join-Path $root 'tests/fixtures/essentials'
+    $scriptPath = Join-Path $work 'essentials.sh'
+    [IO.File]::WriteAllText($scriptPath, (Get-AmazonLinuxEssentialsScript))
+    New-Item -ItemType Directory -Path (Join-Path $work 'state') | Out-Null
+    $env:PATH = "$(Join-Path $fixtures 'bin'):$env:PATH"; $env:AWSWIKI_SHIM_STATE = Join-Path $work 'state'
+    $env:AWSWIKI_OS_RELEASE = Join-Path $fixtures 'os-release-amzn2023'; $env:AWSWIKI_ESSENTIALS_LOG = Join-Path $work 'essentials.log'
+    foreach ($run in 'first', 'second') {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        & bash $scriptPath > $null 2>&1
+        $clock.Stop()
+        Write-Host ('essentials script ({0} run, fake dnf): {1:n0} ms, exit {2}' -f $run, $clock.Elapsed.TotalMilliseconds, $LASTEXITCODE)
+    }
+}
+finally {
+    if ($proxy -and -not $proxy.HasExited) { $proxy.Kill(); $proxy.WaitForExit() }
+    if (-not $moto.HasExited) { $moto.Kill($true) }
+    $moto.WaitForExit()
+    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+}

@@ -1,0 +1,18 @@
+namespace AwsWiki.Essentials;
+
+/// <summary>A command sent without waiting (-NoWait): follow it with Get-SSMCommandInvocation or the console.</summary>
+public sealed class AmazonLinuxEssentialsCommand
+{
+    public string CommandId { get; set; } = string.Empty;
+
+    public int InstanceCount { get; set; }
+
+    /// <summary>The batch's instance ids, comma-separated.</summary>
+    public string InstanceIds { get; set; } = string.Empty;
+
+    public string DocumentName { get; set; } = string.Empty;
+
+    public string MaxConcurrency { get; set; } = string.Empty;
+
+    public string MaxErrors { get; set; } = string.Empty;
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using AwsWiki.Aws;
+
+namespace AwsWiki.Essentials;
+
+/// <summary>Tag lookups through AWSSDK.EC2 DescribeInstances.</summary>
+public sealed class Ec2InstanceDirectory : IInstanceDirectory, IDisposable
+{
+    private readonly AmazonEC2Client _client;
+
+    public Ec2InstanceDirectory(AwsContext context)
+    {
+        _client = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
+    }
+
+    public async Task<IReadOnlyList<string>> FindRunningInstancesAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> tags, CancellationToken cancellationToken)
+    {
+        var filters = tags.Select(tag => new Filter { Name = "tag:" + tag.Key, Values = tag.Value.ToList() }).ToList();
+        filters.Add(new Filter { Name = "instance-state-name", Values = new List<string> { "running" } });
+        var ids = new List<string>();
+        string? nextToken = null;
+        do
+        {
+            var response = await _client.DescribeInstancesAsync(new DescribeInstancesRequest
+            {
+                Filters = filters,
+                MaxResults = 1000,
+                NextToken = nextToken,
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (var reservation in response.Reservations ?? new List<Reservation>())
+            {
+                ids.AddRange((reservation.Instances ?? new List<Instance>()).Select(instance => instance.InstanceId));
+            }
+
+            nextToken = response.NextToken;
+        }
+        while (!string.IsNullOrEmpty(nextToken));
+
+        return ids.Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
+    }
+
+    public void Dispose() => _client.Dispose();
+}
