@@ -12,8 +12,6 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-# build.ps1 passes several -TestPath values as one comma-joined argument (pwsh -File cannot pass an array).
-$Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 $repoRoot = Split-Path $PSScriptRoot -Parent
 # build.ps1 passes several paths as one comma-joined argument; relative paths are from the repo root.
 $Path = @($Path -split ',' | Where-Object { $_ } | ForEach-Object {
