@@ -10,12 +10,16 @@
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @(
         'bin/Profiles.format.ps1xml'
+        'bin/Gpu.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
         'Get-AwsProfile'
         'Remove-AwsProfile'
         'Get-AwsCallerIdentity'
+        'Get-GpuInstanceOffering'
+        'Measure-GpuCost'
+        'ConvertFrom-InstanceTypeName'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
