@@ -84,4 +84,31 @@ function Get-FileSha {
     param([string[]] $Path)
     foreach ($p in $Path) { if (Test-Path $p) { (Get-FileHash $p -Algorithm SHA256).Hash } else { 'absent' } }
 }
+function Start-TestStub {
+    <#
+    .SYNOPSIS
+        Starts a stand-in server from tests/stubs/<Name>.py on 127.0.0.1; returns its process and base URL.
+    .DESCRIPTION
+        The script binds port 0 and prints the port on its first stdout line. Stop it with Stop-TestStub.
+    #>
+    param([string] $Name, [string[]] $Arguments = @())
+    $python = (Get-Command python3, python -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+    $info = [System.Diagnostics.ProcessStartInfo]::new($python)
+    $info.ArgumentList.Add((Join-Path $PSScriptRoot "stubs/$Name.py"))
+    foreach ($a in $Arguments) { $info.ArgumentList.Add($a) }
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $read = $process.StandardOutput.ReadLineAsync()
+    if (-not $read.Wait(20000) -or -not $read.Result) {
+        if (-not $process.HasExited) { $process.Kill() }
+        throw "Stub $Name did not print its port."
+    }
+    [pscustomobject]@{ Process = $process; Url = "http://127.0.0.1:$($read.Result.Trim())" }
+}
+
+function Stop-TestStub {
+    param($Stub)
+    if ($Stub -and -not $Stub.Process.HasExited) { $Stub.Process.Kill(); $Stub.Process.WaitForExit(5000) | Out-Null }
+}
 Export-ModuleMember -Function *

@@ -78,22 +78,25 @@ public sealed class GetGpuInstanceOfferingCommand : AwsConnectionCmdlet
             return;
         }
 
-        IReadOnlyList<GpuCatalogEntry> entries = request.Live ? QueryLive(request) : GpuCatalog.Entries;
-        WarnAboutEmptyRegions(request, entries);
+        var failedRegions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<GpuCatalogEntry> entries = GpuCatalog.Entries;
+        if (request.Live)
+        {
+            var runner = new LiveOfferingRunner(this, request);
+            entries = runner.Run();
+            failedRegions = runner.FailedRegions;
+        }
+
+        WarnAboutEmptyRegions(request, entries, failedRegions);
         foreach (var offering in GpuOfferingQuery.Run(request, entries))
         {
             WriteObject(offering);
         }
     }
 
-    private IReadOnlyList<GpuCatalogEntry> QueryLive(GpuOfferingRequest request)
+    private void WarnAboutEmptyRegions(GpuOfferingRequest request, IReadOnlyCollection<GpuCatalogEntry> entries, ISet<string> failedRegions)
     {
-        return new LiveOfferingRunner(this, request).Run();
-    }
-
-    private void WarnAboutEmptyRegions(GpuOfferingRequest request, IReadOnlyCollection<GpuCatalogEntry> entries)
-    {
-        foreach (var region in request.Regions.Where(r => !r.HasWildcard))
+        foreach (var region in request.Regions.Where(r => !r.HasWildcard && !failedRegions.Contains(r.Pattern)))
         {
             foreach (var provider in request.Providers.Where(p => p == GpuOfferingRequest.Aws ? KnownRegions.IsAws(region.Pattern) : KnownRegions.IsAzure(region.Pattern)))
             {

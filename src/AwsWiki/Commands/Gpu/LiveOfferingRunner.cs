@@ -22,6 +22,9 @@ internal sealed class LiveOfferingRunner
         _request = request;
     }
 
+    /// <summary>Provider regions whose query failed (already reported as errors).</summary>
+    public HashSet<string> FailedRegions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyList<GpuCatalogEntry> Run()
     {
         var inventories = new List<Ec2GpuInventory>();
@@ -62,6 +65,7 @@ internal sealed class LiveOfferingRunner
             var results = _cmdlet.Wait(source.QueryAsync(_request, _cmdlet.Token));
             foreach (var failed in results.Where(r => r.Error is not null))
             {
+                FailedRegions.Add(failed.Region);
                 _cmdlet.Fail(new AwsWikiException("RegionQueryFailed", FailureKind.ResourceUnavailable, failed.Region,
                     $"The live query of {failed.Provider} {failed.Region} failed; other regions are still listed. {Unwrap(failed.Error!).Message}", Unwrap(failed.Error!)),
                     failed.Region);
