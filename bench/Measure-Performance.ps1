@@ -34,14 +34,21 @@ function Measure-Process([string] $command) {
     $sw.Elapsed.TotalMilliseconds
 }
 
-# 1. Start-up cost of importing the module.
-$bare = [Collections.Generic.List[double]]::new(); $imported = [Collections.Generic.List[double]]::new()
+# 1. Start-up cost of importing the module, next to importing an empty manifest module (what
+#    PowerShell charges for any module import, the floor under the goal).
+$emptyRoot = Join-Path ([IO.Path]::GetTempPath()) ("awswiki-empty-" + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+New-Item -ItemType Directory -Path $emptyRoot | Out-Null
+$emptyManifest = Join-Path $emptyRoot 'EmptyModule.psd1'
+Set-Content $emptyManifest "@{ ModuleVersion = '1.0.0'; GUID = '$([Guid]::NewGuid())'; FunctionsToExport = @(); CmdletsToExport = @() }"
+$bare = [Collections.Generic.List[double]]::new(); $imported = [Collections.Generic.List[double]]::new(); $empty = [Collections.Generic.List[double]]::new()
 Measure-Process 'exit' | Out-Null # warm the disk cache once
 for ($i = 0; $i -lt $Runs; $i++) {
     $bare.Add((Measure-Process 'exit'))
     $imported.Add((Measure-Process "Import-Module '$manifest'; exit"))
+    $empty.Add((Measure-Process "Import-Module '$emptyManifest'; exit"))
 }
-$bareMedian = Get-Median $bare; $importMedian = Get-Median $imported
+Remove-Item $emptyRoot -Recurse -Force
+$bareMedian = Get-Median $bare; $importMedian = Get-Median $imported; $emptyMedian = Get-Median $empty
 
 # 2. Warm catalog query, in a child session so this one stays free of the module.
 $queryScript = @"
@@ -96,6 +103,8 @@ $results = [ordered]@{
     BarePwshMs            = [math]::Round($bareMedian)
     PwshWithImportMs      = [math]::Round($importMedian)
     ImportOverheadPercent = [math]::Round(($importMedian - $bareMedian) / $bareMedian * 100, 1)
+    EmptyModuleImportMs   = [math]::Round($emptyMedian)
+    EmptyOverheadPercent  = [math]::Round(($emptyMedian - $bareMedian) / $bareMedian * 100, 1)
     CatalogRows           = $query.Rows
     CatalogFirstQueryMs   = [math]::Round($query.FirstMs, 1)
     CatalogWarmQueryMs    = [math]::Round($queryMedian, 1)
