@@ -13,6 +13,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $repoRoot = Split-Path $PSScriptRoot -Parent
+# Under pwsh -File a list arrives as one comma-joined string (build.ps1 -TestPath a,b passes it so).
+$Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 
 $missing = @('moto_server', 'aws') | Where-Object { -not (Get-Command $_ -CommandType Application -ErrorAction SilentlyContinue) }
 if ($missing) {
