@@ -135,6 +135,19 @@ $env:AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/credentials'; $env:AWS_CONFIG_F
     }
 }
 
+Describe 'Get-GpuInstanceOffering tab completion' {
+    It 'completes <Parameter> from <Typed>' -ForEach @(
+        @{ Parameter = 'PricingModel'; Typed = 'Res'; Expected = @('Reserved1Yr', 'Reserved3Yr') }
+        @{ Parameter = 'Provider'; Typed = 'Az'; Expected = @('Azure') }
+        @{ Parameter = 'Region'; Typed = 'korea'; Expected = @('koreacentral', 'koreasouth') }
+        @{ Parameter = 'Source'; Typed = 'L'; Expected = @('Live') }
+    ) {
+        $line = "Get-GpuInstanceOffering -$Parameter $Typed"
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        @($completion.CompletionMatches.CompletionText) | Should -Be $Expected
+    }
+}
+
 Describe 'Get-GpuInstanceOffering bad input' {
     It 'rejects <Name> with <ErrorId>' -ForEach @(
         @{ Name = 'an unknown provider'; ErrorId = 'UnknownProvider'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -Provider GCP } }

@@ -45,15 +45,12 @@ public sealed class GpuCatalogEntry
 
     public string Source { get; set; } = string.Empty;
 
-    public GpuCatalogEntry CloneSpec()
+    /// <summary>A copy of everything but the prices, for the same type in another region or source.</summary>
+    public GpuCatalogEntry CloneSpec() => new()
     {
-        var copy = this;
-        return new GpuCatalogEntry
-        {
-            Provider = copy.Provider, InstanceType = copy.InstanceType, Region = copy.Region, AvailabilityZones = copy.AvailabilityZones,
-            GpuModel = copy.GpuModel, GpuManufacturer = copy.GpuManufacturer, GpuCount = copy.GpuCount, GpuMemoryGiB = copy.GpuMemoryGiB,
-            VCpus = copy.VCpus, MemoryGiB = copy.MemoryGiB, Architecture = copy.Architecture, ProcessorVendor = copy.ProcessorVendor,
-            GpuInterconnect = copy.GpuInterconnect, Currency = copy.Currency, PriceAsOf = copy.PriceAsOf, Source = copy.Source,
-        };
-    }
+        Provider = Provider, InstanceType = InstanceType, Region = Region, AvailabilityZones = AvailabilityZones,
+        GpuModel = GpuModel, GpuManufacturer = GpuManufacturer, GpuCount = GpuCount, GpuMemoryGiB = GpuMemoryGiB,
+        VCpus = VCpus, MemoryGiB = MemoryGiB, Architecture = Architecture, ProcessorVendor = ProcessorVendor,
+        GpuInterconnect = GpuInterconnect, Currency = Currency, PriceAsOf = PriceAsOf, Source = Source,
+    };
 }

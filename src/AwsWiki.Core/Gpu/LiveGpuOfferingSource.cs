@@ -18,10 +18,9 @@ namespace AwsWiki.Gpu;
 public sealed class LiveGpuOfferingSource
 {
     private const int ActivityId = 3301;
-    private const int AzureSkusPerQuery = 10;
     private readonly IReadOnlyList<IEc2GpuInventory> _awsRegions;
     private readonly IPriceListClient? _priceList;
-    private readonly IAzureRetailPriceClient? _azure;
+    private readonly AzureLiveOfferings? _azure;
     private readonly IReadOnlyList<string>? _azureRegions;
     private readonly IActivityReporter _reporter;
     private readonly SemaphoreSlim _parallel;
@@ -31,12 +30,13 @@ public sealed class LiveGpuOfferingSource
     private int _total;
 
     /// <param name="azureRegions">Azure regions to query; null queries every region in one request series.</param>
+    /// <param name="azureSpecs">Where Azure sizes' specs come from; the embedded catalog when null.</param>
     public LiveGpuOfferingSource(IReadOnlyList<IEc2GpuInventory> awsRegions, IPriceListClient? priceList, IAzureRetailPriceClient? azure,
-        IReadOnlyList<string>? azureRegions, IActivityReporter reporter, int maxParallel = 8)
+        IReadOnlyList<string>? azureRegions, IActivityReporter reporter, int maxParallel = 8, IEnumerable<GpuCatalogEntry>? azureSpecs = null)
     {
         _awsRegions = awsRegions;
         _priceList = priceList;
-        _azure = azure;
+        _azure = azure is null ? null : new AzureLiveOfferings(azure, azureSpecs ?? GpuCatalog.Entries);
         _azureRegions = azureRegions;
         _reporter = reporter;
         _parallel = new SemaphoreSlim(Math.Max(1, maxParallel));
@@ -56,7 +56,7 @@ public sealed class LiveGpuOfferingSource
             foreach (var region in azureTargets)
             {
                 var name = region;
-                work.Add((GpuOfferingRequest.Azure, name ?? "*", () => QueryAzureAsync(_azure, name, request, cancellationToken)));
+                work.Add((GpuOfferingRequest.Azure, name ?? "*", () => _azure.QueryAsync(name, request, cancellationToken)));
             }
         }
 
@@ -194,82 +194,5 @@ public sealed class LiveGpuOfferingSource
         {
             _specGate.Release();
         }
-    }
-
-    private async Task<IReadOnlyList<GpuCatalogEntry>> QueryAzureAsync(IAzureRetailPriceClient azure, string? region, GpuOfferingRequest request,
-        CancellationToken cancellationToken)
-    {
-        var templates = GpuCatalog.Entries
-            .Where(e => e.Provider == GpuOfferingRequest.Azure && GlobPattern.AnyMatch(request.InstanceTypes, e.InstanceType)
-                && GlobPattern.AnyMatch(request.GpuModels, e.GpuModel) && e.GpuCount >= request.MinGpuCount && e.GpuMemoryGiB >= request.MinGpuMemoryGiB)
-            .GroupBy(e => e.InstanceType, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        if (templates.Count == 0)
-        {
-            return Array.Empty<GpuCatalogEntry>();
-        }
-
-        var reserved = request.PricingModel is GpuPricingModel.Reserved1Yr or GpuPricingModel.Reserved3Yr;
-        var currency = request.ExchangeRate is null ? request.Currency : "USD";
-        var items = new List<AzureRetailPrice>();
-        foreach (var chunk in templates.Keys.OrderBy(k => k, StringComparer.Ordinal).Select((k, i) => (k, i)).GroupBy(x => x.i / AzureSkusPerQuery))
-        {
-            var filter = "serviceName eq 'Virtual Machines' and priceType eq '" + (reserved ? "Reservation" : "Consumption") + "'"
-                + (region is null ? string.Empty : $" and armRegionName eq '{region}'")
-                + " and (" + string.Join(" or ", chunk.Select(x => $"armSkuName eq '{x.k}'")) + ")";
-            items.AddRange(await azure.GetPricesAsync(filter, currency, cancellationToken).ConfigureAwait(false));
-        }
-
-        var entries = new Dictionary<(string Sku, string Region), GpuCatalogEntry>();
-        foreach (var item in items)
-        {
-            if (!templates.TryGetValue(item.ArmSkuName, out var template) || !Selects(item, request.PricingModel) || double.IsNaN(item.UnitPrice))
-            {
-                continue;
-            }
-
-            var hourly = request.PricingModel switch
-            {
-                GpuPricingModel.Reserved1Yr => item.UnitPrice / 8760,
-                GpuPricingModel.Reserved3Yr => item.UnitPrice / 26280,
-                _ => item.UnitPrice,
-            };
-            var key = (template.InstanceType, item.ArmRegionName);
-            if (!entries.TryGetValue(key, out var entry))
-            {
-                entry = template.CloneSpec();
-                entry.Region = item.ArmRegionName;
-                entry.Currency = item.CurrencyCode.Length > 0 ? item.CurrencyCode : currency;
-                entry.PriceAsOf = item.EffectiveStartDate;
-                entry.Source = "Azure Retail Prices API (live); catalog specs";
-                entries[key] = entry;
-            }
-
-            if (!entry.HourlyPrices.TryGetValue(request.PricingModel, out var seen) || hourly < seen)
-            {
-                entry.HourlyPrices[request.PricingModel] = hourly;
-            }
-        }
-
-        return entries.Values.Where(request.MatchesSpec).ToList();
-    }
-
-    /// <summary>Linux meters of the asked model only: no Windows; Spot and Low Priority only when Spot is asked.</summary>
-    private static bool Selects(AzureRetailPrice item, GpuPricingModel model)
-    {
-        if (item.ProductName.IndexOf("Windows", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return false;
-        }
-
-        var spot = item.MeterName.IndexOf("Spot", StringComparison.OrdinalIgnoreCase) >= 0 || item.SkuName.IndexOf("Spot", StringComparison.OrdinalIgnoreCase) >= 0;
-        var lowPriority = item.MeterName.IndexOf("Low Priority", StringComparison.OrdinalIgnoreCase) >= 0 || item.SkuName.IndexOf("Low Priority", StringComparison.OrdinalIgnoreCase) >= 0;
-        return model switch
-        {
-            GpuPricingModel.Spot => spot && item.Type == "Consumption",
-            GpuPricingModel.OnDemand => !spot && !lowPriority && item.Type == "Consumption",
-            GpuPricingModel.Reserved1Yr => item.Type == "Reservation" && item.ReservationTerm == "1 Year",
-            _ => item.Type == "Reservation" && item.ReservationTerm == "3 Years",
-        };
     }
 }
