@@ -106,6 +106,16 @@ Describe 'Live AWS (EC2 on moto, Price List stand-in)' {
         $errs[0].Exception.Message | Should -Match 'eu-west-3'
     }
 
+    It 'keeps explicit keys out of every stream, errors included' {
+        $text = Invoke-CapturingAllStreams {
+            Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1, eu-west-3 -InstanceType g4dn.xlarge `
+                -AccessKey AKIAGPUTESTKEY00001 -SecretKey 'gpu-secret-value-8c1f' -Verbose -Debug -ErrorAction Continue
+        }
+        $text | Should -Match 'g4dn\.xlarge'
+        $text | Should -Match 'eu-west-3'
+        $text | Should -Not -Match 'gpu-secret-value-8c1f'
+    }
+
     It 'stops with NoCredentials, pointing to Set-AwsProfile, when no credentials exist' {
         $out = Invoke-ChildPwsh @'
 Get-ChildItem Env:AWS_* | Where-Object Name -notlike 'AWS_ENDPOINT_URL*' | Remove-Item
