@@ -90,6 +90,16 @@ Describe 'Live AWS (EC2 on moto, Price List stand-in)' {
         $unpriced[0].HourlyPrice | Should -BeNullOrEmpty
     }
 
+    It 'expands a wildcard -Region over the AWS region list and queries each match' {
+        $result = @(Get-GpuInstanceOffering -Source Live -Provider AWS -Region 'ap-northeast-*' -InstanceType g4dn.xlarge -IncludeUnpriced)
+        $expected = foreach ($region in 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3') {
+            $cli = Invoke-AwsCli ec2 describe-instance-type-offerings --region $region --location-type availability-zone --filters 'Name=instance-type,Values=g4dn.xlarge'
+            if ($cli.InstanceTypeOfferings) { $region }
+        }
+        ($result.Region | Sort-Object) | Should -Be @($expected)
+        ($result | Where-Object Region -eq 'ap-northeast-2').HourlyPrice | Should -Be ([math]::Round(0.526 * 1.3, 6))
+    }
+
     It 'retries a throttled Price List call' {
         $before = (Get-StubStats $priceList).throttled
         $result = Get-GpuInstanceOffering -Source Live -Provider AWS -Region eu-west-1 -InstanceType g4dn.xlarge

@@ -82,9 +82,15 @@ internal sealed class LiveOfferingRunner
         }
     }
 
-    /// <summary>The -Region names and patterns that belong to one provider's region list.</summary>
+    /// <summary>
+    /// The -Region names and patterns that belong to one provider's region list. A wildcard does
+    /// not reach the GovCloud and China partitions, which need their own accounts; a literal name does.
+    /// </summary>
     private List<string> Expand(IReadOnlyList<string> known) =>
-        known.Where(r => _request.Regions.Any(p => p.IsMatch(r))).ToList();
+        known.Where(r => _request.Regions.Any(p => p.IsMatch(r) && (!p.HasWildcard || !IsSeparatePartition(r)))).ToList();
+
+    private static bool IsSeparatePartition(string region) =>
+        region.StartsWith("us-gov-", StringComparison.Ordinal) || region.StartsWith("cn-", StringComparison.Ordinal);
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
 }
