@@ -90,9 +90,8 @@ public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
 
                 status = response.StatusCode;
             }
-            catch (HttpRequestException e) when (attempt < _retry.MaxAttempts)
+            catch (HttpRequestException) when (attempt < _retry.MaxAttempts)
             {
-                _ = e;
                 await Task.Delay(_retry.DelayBefore(attempt - 1), cancellationToken).ConfigureAwait(false);
                 continue;
             }

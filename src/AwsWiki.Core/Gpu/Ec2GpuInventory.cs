@@ -25,7 +25,20 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
     public async Task<IReadOnlyDictionary<string, GpuCatalogEntry?>> DescribeInstanceTypesAsync(IReadOnlyList<string>? names, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, GpuCatalogEntry?>(StringComparer.Ordinal);
-        var batches = names is null ? new List<List<string>?> { null } : names.Select((n, i) => (n, i)).GroupBy(x => x.i / 100).Select(g => (List<string>?)g.Select(x => x.n).ToList()).ToList();
+        // Every type, paginated; or the named ones, at most 100 per call (the API's limit).
+        var batches = new List<List<string>?>();
+        if (names is null)
+        {
+            batches.Add(null);
+        }
+        else
+        {
+            for (var start = 0; start < names.Count; start += 100)
+            {
+                batches.Add(names.Skip(start).Take(100).ToList());
+            }
+        }
+
         foreach (var batch in batches)
         {
             string? token = null;
