@@ -11,6 +11,7 @@
     FormatsToProcess     = @(
         'bin/Profiles.format.ps1xml'
         'bin/Essentials.format.ps1xml'
+        'bin/Gpu.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
@@ -19,6 +20,9 @@
         'Get-AwsCallerIdentity'
         'Get-AmazonLinuxEssentialsScript'
         'Install-AmazonLinuxEssentials'
+        'Get-GpuInstanceOffering'
+        'Measure-GpuCost'
+        'ConvertFrom-InstanceTypeName'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

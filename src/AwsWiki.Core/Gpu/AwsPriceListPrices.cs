@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace AwsWiki.Gpu;
+
+/// <summary>
+/// Reads the hourly USD prices out of one EC2 price list document: terms.OnDemand, and
+/// terms.Reserved for standard 1yr/3yr leases. Of the reserved purchase options, No Upfront is
+/// the natural hourly figure; when a term has no No Upfront offer, Partial then All Upfront are
+/// used with the upfront fee spread over the term's hours.
+/// </summary>
+public static class AwsPriceListPrices
+{
+    private static readonly string[] PurchaseOptions = { "No Upfront", "Partial Upfront", "All Upfront" };
+
+    public static (string InstanceType, string RegionCode, Dictionary<GpuPricingModel, double> Prices, string AsOf) Parse(string document)
+    {
+        using var json = JsonDocument.Parse(document);
+        var root = json.RootElement;
+        var attributes = root.GetProperty("product").GetProperty("attributes");
+        var prices = new Dictionary<GpuPricingModel, double>();
+        var asOf = root.TryGetProperty("publicationDate", out var published) ? DatePart(published.GetString()) : string.Empty;
+        if (root.TryGetProperty("terms", out var terms))
+        {
+            if (terms.TryGetProperty("OnDemand", out var onDemand))
+            {
+                foreach (var term in onDemand.EnumerateObject())
+                {
+                    if (Rates(term.Value).Hourly is { } hourly && hourly > 0)
+                    {
+                        prices[GpuPricingModel.OnDemand] = hourly;
+                    }
+                }
+            }
+
+            if (terms.TryGetProperty("Reserved", out var reserved))
+            {
+                AddReserved(reserved, "1yr", 8760, GpuPricingModel.Reserved1Yr, prices);
+                AddReserved(reserved, "3yr", 26280, GpuPricingModel.Reserved3Yr, prices);
+            }
+        }
+
+        return (Attribute(attributes, "instanceType"), Attribute(attributes, "regionCode"), prices, asOf);
+    }
+
+    private static void AddReserved(JsonElement reserved, string lease, double hours, GpuPricingModel model, Dictionary<GpuPricingModel, double> prices)
+    {
+        foreach (var option in PurchaseOptions)
+        {
+            foreach (var term in reserved.EnumerateObject())
+            {
+                if (!term.Value.TryGetProperty("termAttributes", out var attributes)
+                    || Attribute(attributes, "LeaseContractLength") != lease
+                    || Attribute(attributes, "PurchaseOption") != option
+                    || !string.Equals(Attribute(attributes, "OfferingClass"), "standard", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var (hourly, upfront) = Rates(term.Value);
+                prices[model] = (hourly ?? 0) + (upfront ?? 0) / hours;
+                return;
+            }
+        }
+    }
+
+    /// <summary>The Hrs dimension's rate and the Quantity (upfront fee) dimension's amount.</summary>
+    private static (double? Hourly, double? Upfront) Rates(JsonElement term)
+    {
+        double? hourly = null, upfront = null;
+        if (!term.TryGetProperty("priceDimensions", out var dimensions))
+        {
+            return (null, null);
+        }
+
+        foreach (var dimension in dimensions.EnumerateObject())
+        {
+            if (!dimension.Value.TryGetProperty("pricePerUnit", out var perUnit) || !perUnit.TryGetProperty("USD", out var usd)
+                || !double.TryParse(usd.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
+            {
+                continue;
+            }
+
+            var unit = Attribute(dimension.Value, "unit");
+            if (unit.Equals("Hrs", StringComparison.OrdinalIgnoreCase))
+            {
+                hourly = amount;
+            }
+            else if (unit.Equals("Quantity", StringComparison.OrdinalIgnoreCase))
+            {
+                upfront = amount;
+            }
+        }
+
+        return (hourly, upfront);
+    }
+
+    private static string Attribute(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;
+
+    internal static string DatePart(string? timestamp) =>
+        timestamp is { Length: >= 10 } ? timestamp.Substring(0, 10) : timestamp ?? string.Empty;
+}

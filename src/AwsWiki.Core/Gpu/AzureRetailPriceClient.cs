@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsWiki.Clients;
+
+namespace AwsWiki.Gpu;
+
+/// <summary>
+/// GET {base}?currencyCode='XXX'&amp;$filter=..., then each NextPageLink until it is null.
+/// Throttling (429) and 5xx are retried with the same backoff as the AWS clients.
+/// </summary>
+public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
+{
+    public const string DefaultBaseUrl = "https://prices.azure.com/api/retail/prices";
+    public const string BaseUrlVariable = "AWSWIKI_AZURE_PRICES_URL";
+    private const int MaxPages = 200;
+
+    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    private readonly string _baseUrl;
+    private readonly RetryPolicy _retry;
+
+    /// <param name="baseUrl">null: AWSWIKI_AZURE_PRICES_URL, then Azure's own endpoint.</param>
+    public AzureRetailPriceClient(string? baseUrl, RetryPolicy? retryPolicy = null)
+    {
+        _baseUrl = (string.IsNullOrEmpty(baseUrl) ? Environment.GetEnvironmentVariable(BaseUrlVariable) : baseUrl) is { Length: > 0 } url ? url : DefaultBaseUrl;
+        _retry = retryPolicy ?? RetryPolicy.Default;
+    }
+
+    public async Task<IReadOnlyList<AzureRetailPrice>> GetPricesAsync(string filter, string currencyCode, CancellationToken cancellationToken)
+    {
+        var items = new List<AzureRetailPrice>();
+        string? url = $"{_baseUrl}?api-version=2023-01-01-preview&currencyCode='{Uri.EscapeDataString(currencyCode)}'&$filter={Uri.EscapeDataString(filter)}";
+        for (var page = 0; url is not null; page++)
+        {
+            if (page >= MaxPages)
+            {
+                throw new AwsWikiException("AzurePricesTooManyPages", FailureKind.InvalidData, filter, $"The Azure Retail Prices API returned more than {MaxPages} pages for one query.");
+            }
+
+            var body = await GetAsync(url, cancellationToken).ConfigureAwait(false);
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty("Items", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    items.Add(new AzureRetailPrice
+                    {
+                        ArmSkuName = Text(item, "armSkuName"),
+                        ArmRegionName = Text(item, "armRegionName"),
+                        CurrencyCode = Text(item, "currencyCode"),
+                        UnitPrice = item.TryGetProperty("unitPrice", out var price) && price.ValueKind == JsonValueKind.Number ? price.GetDouble() : double.NaN,
+                        Type = Text(item, "type"),
+                        ReservationTerm = Text(item, "reservationTerm"),
+                        MeterName = Text(item, "meterName"),
+                        SkuName = Text(item, "skuName"),
+                        ProductName = Text(item, "productName"),
+                        ServiceName = Text(item, "serviceName"),
+                        UnitOfMeasure = Text(item, "unitOfMeasure"),
+                        EffectiveStartDate = AwsPriceListPrices.DatePart(Text(item, "effectiveStartDate")),
+                    });
+                }
+            }
+
+            url = json.RootElement.TryGetProperty("NextPageLink", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            url = string.IsNullOrEmpty(url) ? null : url;
+        }
+
+        return items;
+    }
+
+    private async Task<string> GetAsync(string url, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpStatusCode status;
+            string body;
+            try
+            {
+                using var response = await SharedHttp.GetAsync(url, cancellationToken).ConfigureAwait(false);
+                body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return body;
+                }
+
+                status = response.StatusCode;
+            }
+            catch (HttpRequestException) when (attempt < _retry.MaxAttempts)
+            {
+                await Task.Delay(_retry.DelayBefore(attempt - 1), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (attempt >= _retry.MaxAttempts || !_retry.IsRetryable(status, null))
+            {
+                throw new AwsWikiException("AzurePricesRequestFailed", (int)status >= 500 ? FailureKind.ResourceUnavailable : FailureKind.InvalidOperation,
+                    new Uri(url).GetLeftPart(UriPartial.Path), $"The Azure Retail Prices API answered HTTP {(int)status} after {attempt} attempt(s): {Shorten(body)}");
+            }
+
+            await Task.Delay(_retry.DelayBefore(attempt - 1), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > 300 ? text.Substring(0, 300) + "..." : text;
+
+    private static string Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;
+}

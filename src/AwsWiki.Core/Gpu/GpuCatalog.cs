@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+
+namespace AwsWiki.Gpu;
+
+/// <summary>
+/// The offerings built into the assembly by tools/Update-GpuCatalog.ps1. Parsed on first use and
+/// kept for the session, so importing the module costs nothing and later queries are in memory.
+/// </summary>
+public static class GpuCatalog
+{
+    private const string ResourceName = "AwsWiki.Gpu.gpu-catalog.csv";
+
+    private static readonly Lazy<IReadOnlyList<GpuCatalogEntry>> Loaded = new(Load);
+
+    public static IReadOnlyList<GpuCatalogEntry> Entries => Loaded.Value;
+
+    private static IReadOnlyList<GpuCatalogEntry> Load()
+    {
+        using var stream = typeof(GpuCatalog).GetTypeInfo().Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The assembly has no embedded {ResourceName}.");
+        using var reader = new StreamReader(stream);
+        var header = CsvLine.Split(reader.ReadLine() ?? string.Empty);
+        var column = header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
+        var entries = new List<GpuCatalogEntry>();
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = CsvLine.Split(line);
+            string Cell(string name) => cells[column[name]];
+            var entry = new GpuCatalogEntry
+            {
+                Provider = Cell("Provider"),
+                InstanceType = Cell("InstanceType"),
+                Region = Cell("Region"),
+                AvailabilityZones = Cell("AvailabilityZones"),
+                GpuModel = Cell("GpuModel"),
+                GpuManufacturer = Cell("GpuManufacturer"),
+                GpuCount = int.Parse(Cell("GpuCount"), CultureInfo.InvariantCulture),
+                GpuMemoryGiB = Number(Cell("GpuMemoryGiB")) ?? 0,
+                VCpus = int.Parse(Cell("VCpus"), CultureInfo.InvariantCulture),
+                MemoryGiB = Number(Cell("MemoryGiB")) ?? 0,
+                Architecture = Cell("Architecture"),
+                ProcessorVendor = Cell("ProcessorVendor"),
+                GpuInterconnect = Cell("GpuInterconnect"),
+                PriceAsOf = Cell("PriceAsOf"),
+                Source = Cell("Source"),
+            };
+            if (entry.ProcessorVendor.Length == 0)
+            {
+                entry.ProcessorVendor = InstanceTypeNameParser.TryParse(entry.InstanceType)?.ProcessorVendor ?? "Unknown";
+            }
+
+            if (entry.GpuInterconnect.Length == 0)
+            {
+                entry.GpuInterconnect = AwsGpuInterconnect.For(entry.InstanceType);
+            }
+
+            AddPrice(entry, GpuPricingModel.OnDemand, Cell("OnDemandUsd"));
+            AddPrice(entry, GpuPricingModel.Spot, Cell("SpotUsd"));
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    private static void AddPrice(GpuCatalogEntry entry, GpuPricingModel model, string cell)
+    {
+        if (Number(cell) is { } price)
+        {
+            entry.HourlyPrices[model] = price;
+        }
+    }
+
+    private static double? Number(string cell) =>
+        cell.Length == 0 ? null : double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+}

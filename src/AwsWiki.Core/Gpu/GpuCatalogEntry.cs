@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+
+namespace AwsWiki.Gpu;
+
+/// <summary>
+/// One instance type in one region, with its specs and whatever hourly prices the source had.
+/// Both the embedded catalog and a live query produce these; <see cref="GpuOfferingQuery"/> turns
+/// them into offerings.
+/// </summary>
+public sealed class GpuCatalogEntry
+{
+    public string Provider { get; set; } = string.Empty;
+
+    public string InstanceType { get; set; } = string.Empty;
+
+    public string Region { get; set; } = string.Empty;
+
+    public string AvailabilityZones { get; set; } = string.Empty;
+
+    public string GpuModel { get; set; } = string.Empty;
+
+    public string GpuManufacturer { get; set; } = string.Empty;
+
+    public int GpuCount { get; set; }
+
+    public double GpuMemoryGiB { get; set; }
+
+    public int VCpus { get; set; }
+
+    public double MemoryGiB { get; set; }
+
+    public string Architecture { get; set; } = string.Empty;
+
+    public string ProcessorVendor { get; set; } = string.Empty;
+
+    public string GpuInterconnect { get; set; } = "Unknown";
+
+    /// <summary>Hourly prices by model, in <see cref="Currency"/>.</summary>
+    public Dictionary<GpuPricingModel, double> HourlyPrices { get; } = new();
+
+    /// <summary>USD, except Azure live prices fetched in the requested currency.</summary>
+    public string Currency { get; set; } = "USD";
+
+    public string PriceAsOf { get; set; } = string.Empty;
+
+    public string Source { get; set; } = string.Empty;
+
+    /// <summary>A copy of everything but the prices, for the same type in another region or source.</summary>
+    public GpuCatalogEntry CloneSpec() => new()
+    {
+        Provider = Provider, InstanceType = InstanceType, Region = Region, AvailabilityZones = AvailabilityZones,
+        GpuModel = GpuModel, GpuManufacturer = GpuManufacturer, GpuCount = GpuCount, GpuMemoryGiB = GpuMemoryGiB,
+        VCpus = VCpus, MemoryGiB = MemoryGiB, Architecture = Architecture, ProcessorVendor = ProcessorVendor,
+        GpuInterconnect = GpuInterconnect, Currency = Currency, PriceAsOf = PriceAsOf, Source = Source,
+    };
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AwsWiki.Gpu;
+
+/// <summary>Turns catalog entries (embedded or live) into priced, filtered, sorted offerings.</summary>
+public static class GpuOfferingQuery
+{
+    public const double HoursPerMonth = 730;
+
+    public static IReadOnlyList<GpuInstanceOffering> Run(GpuOfferingRequest request, IEnumerable<GpuCatalogEntry> entries)
+    {
+        var offerings = new List<GpuInstanceOffering>();
+        foreach (var entry in entries)
+        {
+            if (!request.MatchesSpec(entry))
+            {
+                continue;
+            }
+
+            var offering = ToOffering(entry, request);
+            if (offering.HourlyPrice is null)
+            {
+                if (request.IncludeUnpriced && request.MaxPricePerGpuHour is null)
+                {
+                    offerings.Add(offering);
+                }
+
+                continue;
+            }
+
+            if (request.MaxPricePerGpuHour is { } max && !(offering.PricePerGpuHour <= max))
+            {
+                continue;
+            }
+
+            offerings.Add(offering);
+        }
+
+        // Cheapest GPU-hour first; unpriced rows last, then by name so the order is stable.
+        return offerings
+            .OrderBy(o => o.PricePerGpuHour ?? o.HourlyPrice ?? double.MaxValue)
+            .ThenBy(o => o.Provider, StringComparer.Ordinal)
+            .ThenBy(o => o.InstanceType, StringComparer.Ordinal)
+            .ThenBy(o => o.Region, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static GpuInstanceOffering ToOffering(GpuCatalogEntry entry, GpuOfferingRequest request)
+    {
+        double? hourly = entry.HourlyPrices.TryGetValue(request.PricingModel, out var price) ? price : null;
+        var currency = entry.Currency;
+        if (hourly is not null && !currency.Equals(request.Currency, StringComparison.OrdinalIgnoreCase) && request.ExchangeRate is { } rate
+            && currency == "USD")
+        {
+            hourly *= rate;
+            currency = request.Currency;
+        }
+
+        return new GpuInstanceOffering
+        {
+            Provider = entry.Provider,
+            InstanceType = entry.InstanceType,
+            Region = entry.Region,
+            AvailabilityZones = entry.AvailabilityZones,
+            GpuModel = entry.GpuModel,
+            GpuManufacturer = entry.GpuManufacturer,
+            GpuCount = entry.GpuCount,
+            GpuMemoryGiB = entry.GpuMemoryGiB,
+            TotalGpuMemoryGiB = Math.Round(entry.GpuMemoryGiB * entry.GpuCount, 2),
+            VCpus = entry.VCpus,
+            MemoryGiB = entry.MemoryGiB,
+            Architecture = entry.Architecture,
+            ProcessorVendor = entry.ProcessorVendor,
+            GpuInterconnect = entry.GpuInterconnect,
+            PricingModel = request.PricingModel.ToString(),
+            HourlyPrice = hourly,
+            PricePerGpuHour = hourly is { } h && entry.GpuCount > 0 ? h / entry.GpuCount : null,
+            MonthlyPrice = hourly * HoursPerMonth,
+            Currency = hourly is null ? request.Currency : currency,
+            PriceAsOf = entry.PriceAsOf,
+            Source = entry.Source,
+        };
+    }
+}
