@@ -10,12 +10,16 @@
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @(
         'bin/Profiles.format.ps1xml'
+        'bin/EntryPoint.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
         'Get-AwsProfile'
         'Remove-AwsProfile'
         'Get-AwsCallerIdentity'
+        'New-HttpsEntryPoint'
+        'Get-HttpsEntryPoint'
+        'Remove-HttpsEntryPoint'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
