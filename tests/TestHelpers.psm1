@@ -84,4 +84,26 @@ function Get-FileSha {
     param([string[]] $Path)
     foreach ($p in $Path) { if (Test-Path $p) { (Get-FileHash $p -Algorithm SHA256).Hash } else { 'absent' } }
 }
+function Start-StubServer {
+    <#
+    .SYNOPSIS
+        Starts a stdlib Python stand-in from tests/stubs that binds 127.0.0.1:0 and prints its
+        port first; returns the process and its URL. Stop it with Stop-StubServer.
+    #>
+    param([string] $Script, [string[]] $ArgumentList = @())
+    $info = [System.Diagnostics.ProcessStartInfo]::new('python3')
+    $info.ArgumentList.Add((Join-Path $PSScriptRoot "stubs/$Script"))
+    foreach ($a in $ArgumentList) { $info.ArgumentList.Add($a) }
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $line = $process.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait(20000) -or -not $line.Result) { if (-not $process.HasExited) { $process.Kill() }; throw "Stub $Script did not print its port." }
+    [pscustomobject]@{ Process = $process; Url = "http://127.0.0.1:$($line.Result.Trim())" }
+}
+
+function Stop-StubServer {
+    param($Server)
+    if ($Server -and -not $Server.Process.HasExited) { $Server.Process.Kill(); $Server.Process.WaitForExit(5000) | Out-Null }
+}
 Export-ModuleMember -Function *
