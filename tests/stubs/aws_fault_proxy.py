@@ -7,10 +7,10 @@ Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
   GET  /__proxy/log     the recorded requests, each with "operation" and a "canonical" form
   POST /__proxy/clear   forgets the log and the faults
 """
+import http.client
 import json
 import sys
 import threading
-import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -122,14 +122,16 @@ class Handler(BaseHTTPRequestHandler):
             content_type, text = error_body(protocol, "InjectedHardFailure", f"Injected hard failure on {operation}")
             return self._send(400, content_type, text)
 
+        # http.client, not urllib: urllib would add a form Content-Type to bodies that have none (REST-XML).
         headers = {k: v for k, v in self.headers.items() if k.lower() not in SKIPPED_HEADERS}
-        request = urllib.request.Request(UPSTREAM + self.path, data=body if body or self.command in ("POST", "PUT") else None,
-                                         method=self.command, headers=headers)
+        upstream = urllib.parse.urlsplit(UPSTREAM)
+        connection = http.client.HTTPConnection(upstream.hostname, upstream.port, timeout=60)
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                status, payload, reply_headers = response.status, response.read(), response.headers
-        except urllib.error.HTTPError as error:
-            status, payload, reply_headers = error.code, error.read(), error.headers
+            connection.request(self.command, self.path, body=body if body else None, headers=headers)
+            response = connection.getresponse()
+            status, payload, reply_headers = response.status, response.read(), response.headers
+        finally:
+            connection.close()
         self.send_response(status)
         for name, value in reply_headers.items():
             if name.lower() not in SKIPPED_HEADERS and name.lower() not in ("server", "date"):

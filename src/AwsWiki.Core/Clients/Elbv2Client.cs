@@ -157,13 +157,13 @@ public sealed class Elbv2Client : IElbv2Client
             .Add("LoadBalancerArn", request.LoadBalancerArn)
             .Add("Protocol", request.Protocol)
             .Add("Port", request.Port)
-            .Add("SslPolicy", request.SslPolicy);
-        if (request.CertificateArn is not null)
+            .Add("SslPolicy", string.IsNullOrEmpty(request.SslPolicy) ? null : request.SslPolicy);
+        if (!string.IsNullOrEmpty(request.CertificateArn))
         {
             query.Add("Certificates.member.1.CertificateArn", request.CertificateArn);
         }
 
-        if (request.ForwardTargetGroupArn is not null)
+        if (!string.IsNullOrEmpty(request.ForwardTargetGroupArn))
         {
             query.Add("DefaultActions.member.1.Type", "forward")
                 .Add("DefaultActions.member.1.TargetGroupArn", request.ForwardTargetGroupArn);
