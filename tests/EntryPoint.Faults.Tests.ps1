@@ -111,3 +111,20 @@ Describe '-RollbackOnFailure' {
         @((Invoke-AwsCli route53 list-resource-record-sets --hosted-zone-id $zoneId).ResourceRecordSets).Count | Should -Be $recordsBefore
     }
 }
+
+Describe 'The certificate wait overlaps the load balancer''s creation' {
+    It 'sends the network creates while the certificate is still pending, and the HTTPS listener only after it is issued' {
+        Set-Faults @()
+        $entry = Invoke-ThroughProxy @{ DomainName = 'overlap.example.net' }
+        $entry.Created | Should -Match '\bcertificate\b'
+        $operations = @(foreach ($e in (Invoke-RestMethod -Uri "$($proxy.Url)/__proxy/log")) { $e.operation })
+        $requested = [array]::IndexOf($operations, 'RequestCertificate')
+        $lastPoll = [array]::LastIndexOf($operations, 'DescribeCertificate')
+        $requested | Should -BeGreaterOrEqual 0
+        @($operations[$requested..$lastPoll] | Where-Object { $_ -eq 'DescribeCertificate' }).Count | Should -BeGreaterThan 1 -Because 'the certificate was pending at first'
+        foreach ($create in 'CreateSecurityGroup', 'CreateTargetGroup') {
+            [array]::IndexOf($operations, $create) | Should -BeLessThan $lastPoll -Because "$create went out before the certificate was seen ISSUED"
+        }
+        [array]::LastIndexOf($operations, 'CreateListener') | Should -BeGreaterThan $lastPoll -Because 'the HTTPS listener needs the issued certificate'
+    }
+}

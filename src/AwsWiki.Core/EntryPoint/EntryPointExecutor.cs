@@ -19,7 +19,6 @@ namespace AwsWiki.EntryPoint;
 public sealed class EntryPointExecutor
 {
     private const int OverallActivity = 41;
-    private const int CertificateActivity = 42;
     private const string OverallTitle = "New-HttpsEntryPoint";
 
     private readonly EntryPointClients _clients;
@@ -32,10 +31,8 @@ public sealed class EntryPointExecutor
         _reporter = reporter;
     }
 
-    /// <summary>First delay between certificate status checks; it doubles up to <see cref="MaxPollInterval"/>.</summary>
+    /// <summary>First delay between certificate status checks; it doubles up to 15 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public IReadOnlyList<CreatedResource> Created => _created.ToList();
 
@@ -48,12 +45,12 @@ public sealed class EntryPointExecutor
         catch (Exception e) when (plan.RollbackOnFailure && !_created.IsEmpty)
         {
             _reporter.Warning($"Rolling back what this run created ({string.Join(", ", _created.Select(c => c.Kind))}) after: {e.Message}");
-            await RollbackAsync(plan).ConfigureAwait(false);
+            await new EntryPointRollback(_clients, _reporter).RollbackAsync(plan, _created.ToList()).ConfigureAwait(false);
             throw;
         }
         finally
         {
-            _reporter.CompleteProgress(CertificateActivity, "Certificate");
+            _reporter.CompleteProgress(CertificateProvisioner.ProgressActivity, "Certificate");
             _reporter.CompleteProgress(OverallActivity, OverallTitle);
         }
     }
@@ -61,7 +58,8 @@ public sealed class EntryPointExecutor
     private async Task<HttpsEntryPoint> CreateAsync(EntryPointPlan plan, CancellationToken cancellationToken)
     {
         using var firstFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var certificateBranch = StopOthersOnFailure(EnsureCertificateAsync(plan, firstFailure.Token), firstFailure);
+        var certificateBranch = StopOthersOnFailure(
+            new CertificateProvisioner(_clients, _reporter, _created, () => WhatExists()) { PollInterval = PollInterval }.EnsureAsync(plan, firstFailure.Token), firstFailure);
         var networkBranch = StopOthersOnFailure(EnsureNetworkAsync(plan, firstFailure.Token), firstFailure);
         try
         {
@@ -85,7 +83,7 @@ public sealed class EntryPointExecutor
 
         Progress("HTTPS listener", 85);
         var httpsListener = plan.Existing.HttpsListener ?? await CreateListenerAsync(plan, new NewListener(network.LoadBalancer.LoadBalancerArn, "HTTPS", 443,
-            plan.SslPolicy, certificateArn, network.TargetGroup.TargetGroupArn, TagsFor(plan, EntryPointTags.HttpsListenerRole)), cancellationToken).ConfigureAwait(false);
+            plan.SslPolicy, certificateArn, network.TargetGroup.TargetGroupArn, EntryPointTags.For(plan, EntryPointTags.HttpsListenerRole)), cancellationToken).ConfigureAwait(false);
 
         Progress("Alias records", 92);
         await EnsureAliasRecordsAsync(plan, network.LoadBalancer, cancellationToken).ConfigureAwait(false);
@@ -111,85 +109,6 @@ public sealed class EntryPointExecutor
             SslPolicy = httpsListener.SslPolicy ?? plan.SslPolicy,
             Created = string.Join(", ", _created.Select(c => c.Kind).Distinct()),
         };
-    }
-
-    private async Task<(string Arn, string Status)> EnsureCertificateAsync(EntryPointPlan plan, CancellationToken cancellationToken)
-    {
-        var arn = plan.CertificateArn;
-        if (arn is null)
-        {
-            _reporter.Verbose($"Requesting a DNS-validated certificate for {plan.DomainName}.");
-            arn = await _clients.Acm.RequestCertificateAsync(plan.DomainName, DomainNames.IdempotencyToken(plan.DomainName, plan.Name),
-                TagsFor(plan, EntryPointTags.CertificateRole), cancellationToken).ConfigureAwait(false);
-            _created.Enqueue(new CreatedResource(EntryPointTags.CertificateRole, arn));
-        }
-        else if (plan.CertificateStatus == "ISSUED")
-        {
-            return (arn, "ISSUED");
-        }
-
-        var started = DateTime.UtcNow;
-        var delay = PollInterval;
-        var validationWritten = false;
-        while (true)
-        {
-            var detail = await _clients.Acm.DescribeCertificateAsync(arn, cancellationToken).ConfigureAwait(false)
-                ?? throw new AwsWikiException("CertificateNotFound", FailureKind.ObjectNotFound, arn, $"Certificate {arn} disappeared while waiting for it.");
-            if (detail.Status == "ISSUED")
-            {
-                _reporter.Verbose($"Certificate {arn} is ISSUED.");
-                return (arn, detail.Status);
-            }
-
-            if (detail.Status != "PENDING_VALIDATION")
-            {
-                throw new AwsWikiException("CertificateValidationFailed", FailureKind.InvalidOperation, arn,
-                    $"Certificate {arn} became {detail.Status} instead of ISSUED. {WhatExists(plan)}");
-            }
-
-            // ACM fills in the validation record a few seconds after the request.
-            if (!validationWritten && detail.ValidationRecords.Count > 0)
-            {
-                await WriteValidationRecordsAsync(plan, detail.ValidationRecords, cancellationToken).ConfigureAwait(false);
-                validationWritten = true;
-            }
-
-            var waited = DateTime.UtcNow - started;
-            if (waited >= plan.CertificateTimeout)
-            {
-                var record = detail.ValidationRecords.FirstOrDefault();
-                throw new AwsWikiException("CertificateValidationTimeout", FailureKind.OperationTimeout, arn,
-                    $"Certificate {arn} for {plan.DomainName} is still PENDING_VALIDATION after {plan.CertificateTimeout}. " +
-                    (record is null ? string.Empty : $"Its validation record {record.RecordName} {record.RecordType} {record.RecordValue} is in zone {plan.HostedZone.Name}. ") +
-                    $"{WhatExists(plan)} Run the same command again to finish once ACM has validated the domain.");
-            }
-
-            _reporter.Progress(CertificateActivity, $"Waiting for certificate {arn}",
-                $"PENDING_VALIDATION for {waited.TotalSeconds:0} s (timeout {plan.CertificateTimeout.TotalSeconds:0} s)",
-                (int)(100 * waited.TotalSeconds / plan.CertificateTimeout.TotalSeconds));
-            var remaining = plan.CertificateTimeout - waited;
-            await Task.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, delay.Ticks * 2));
-        }
-    }
-
-    private async Task WriteValidationRecordsAsync(EntryPointPlan plan, IReadOnlyList<CertificateValidationRecord> records, CancellationToken cancellationToken)
-    {
-        var changes = records
-            .Where(r => DomainNames.IsWithin(r.RecordName.ToLowerInvariant(), plan.HostedZone.Name))
-            .GroupBy(r => r.RecordName.ToLowerInvariant())
-            .Select(g => (RecordChangeAction.Upsert, new ResourceRecordSetInfo(g.Key, g.First().RecordType, 300, new[] { g.First().RecordValue }, null, null, false)))
-            .ToList();
-        if (changes.Count == 0)
-        {
-            _reporter.Warning($"The certificate's validation records are outside zone {plan.HostedZone.Name}; add them where the names are hosted.");
-            return;
-        }
-
-        _reporter.Verbose($"Writing the validation CNAME {changes[0].Item2.Name} into zone {plan.HostedZone.Name}.");
-        await _clients.Route53.ChangeResourceRecordSetsAsync(plan.HostedZone.Id, changes, $"ACM validation for {plan.DomainName} (AwsWiki)", cancellationToken)
-            .ConfigureAwait(false);
-        _created.Enqueue(new CreatedResource("validation-record", changes[0].Item2.Name));
     }
 
     private sealed record NetworkResult(string LoadBalancerGroupId, string TargetsGroupId, TargetGroupDescription TargetGroup,
@@ -235,7 +154,7 @@ public sealed class EntryPointExecutor
 
         Progress("HTTP listener", 55);
         var httpListener = plan.Existing.HttpListener ?? await CreateListenerAsync(plan, new NewListener(loadBalancer.LoadBalancerArn, "HTTP", 80, null, null, null,
-            TagsFor(plan, EntryPointTags.HttpListenerRole)), cancellationToken).ConfigureAwait(false);
+            EntryPointTags.For(plan, EntryPointTags.HttpListenerRole)), cancellationToken).ConfigureAwait(false);
         return new NetworkResult(loadBalancerGroup, targetsGroup, targetGroup, loadBalancer, httpListener);
     }
 
@@ -245,7 +164,7 @@ public sealed class EntryPointExecutor
         string id;
         try
         {
-            id = await _clients.Ec2.CreateSecurityGroupAsync(plan.VpcId, groupName, description, TagsFor(plan, role), cancellationToken).ConfigureAwait(false);
+            id = await _clients.Ec2.CreateSecurityGroupAsync(plan.VpcId, groupName, description, EntryPointTags.For(plan, role), cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonServiceException e) when (e.ErrorCode == "InvalidGroup.Duplicate")
         {
@@ -264,7 +183,7 @@ public sealed class EntryPointExecutor
         try
         {
             var created = await _clients.Elbv2.CreateTargetGroupAsync(new NewTargetGroup(plan.Name, plan.TargetPort, plan.VpcId, plan.HealthCheckPath,
-                TagsFor(plan, EntryPointTags.TargetGroupRole)), cancellationToken).ConfigureAwait(false);
+                EntryPointTags.For(plan, EntryPointTags.TargetGroupRole)), cancellationToken).ConfigureAwait(false);
             _created.Enqueue(new CreatedResource(EntryPointTags.TargetGroupRole, created.TargetGroupArn));
             return created;
         }
@@ -281,7 +200,7 @@ public sealed class EntryPointExecutor
         try
         {
             var created = await _clients.Elbv2.CreateLoadBalancerAsync(new NewLoadBalancer(plan.Name, plan.SubnetIds, new[] { groupId }, plan.IpAddressType,
-                TagsFor(plan, EntryPointTags.LoadBalancerRole)), cancellationToken).ConfigureAwait(false);
+                EntryPointTags.For(plan, EntryPointTags.LoadBalancerRole)), cancellationToken).ConfigureAwait(false);
             _created.Enqueue(new CreatedResource(EntryPointTags.LoadBalancerRole, created.LoadBalancerArn));
             return created;
         }
@@ -354,57 +273,6 @@ public sealed class EntryPointExecutor
         }
     }
 
-    private async Task RollbackAsync(EntryPointPlan plan)
-    {
-        var deleter = new EntryPointDeleter(_clients, _reporter);
-        var zone = plan.HostedZone.Id;
-        foreach (var item in _created.Reverse())
-        {
-            try
-            {
-                switch (item.Kind)
-                {
-                    case "alias-record":
-                        var current = await _clients.Route53.ListResourceRecordSetsAsync(zone, plan.DomainName, CancellationToken.None).ConfigureAwait(false);
-                        await deleter.DeleteRecordsAsync(zone, current.Where(r => r.Type == item.Id).ToList(), CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case "validation-record":
-                        var validation = await _clients.Route53.ListResourceRecordSetsAsync(zone, item.Id, CancellationToken.None).ConfigureAwait(false);
-                        await deleter.DeleteRecordsAsync(zone, validation.Where(r => r.Type == "CNAME").ToList(), CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case EntryPointTags.HttpListenerRole:
-                    case EntryPointTags.HttpsListenerRole:
-                        await deleter.DeleteListenerAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case EntryPointTags.LoadBalancerRole:
-                        await deleter.DeleteLoadBalancerAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case EntryPointTags.TargetGroupRole:
-                        await deleter.DeleteTargetGroupAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case "instance-groups":
-                        if (!string.IsNullOrEmpty(item.Previous))
-                        {
-                            await _clients.Ec2.SetInstanceSecurityGroupsAsync(item.Id, item.Previous!.Split(','), CancellationToken.None).ConfigureAwait(false);
-                        }
-
-                        break;
-                    case EntryPointTags.LoadBalancerGroupRole:
-                    case EntryPointTags.TargetGroupRuleRole:
-                        await deleter.DeleteSecurityGroupAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case EntryPointTags.CertificateRole:
-                        await deleter.DeleteCertificateAsync(item.Id, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                }
-            }
-            catch (Exception e) when (e is AmazonServiceException or AwsWikiException)
-            {
-                _reporter.Warning($"Rollback could not delete {item.Kind} {item.Id}: {e.Message}. Remove-HttpsEntryPoint {plan.DomainName} removes what is left.");
-            }
-        }
-    }
-
     private static async Task<T> StopOthersOnFailure<T>(Task<T> branch, CancellationTokenSource firstFailure)
     {
         try
@@ -418,20 +286,7 @@ public sealed class EntryPointExecutor
         }
     }
 
-    private static IReadOnlyDictionary<string, string> TagsFor(EntryPointPlan plan, string role)
-    {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in plan.Tags)
-        {
-            tags[tag.Key] = tag.Value;
-        }
-
-        tags[EntryPointTags.EntryPoint] = plan.DomainName;
-        tags[EntryPointTags.Role] = role;
-        return tags;
-    }
-
-    private string WhatExists(EntryPointPlan plan)
+    private string WhatExists()
     {
         var created = _created.Select(c => $"{c.Kind} {c.Id}").ToList();
         return created.Count == 0 ? "This run created nothing." : $"This run created: {string.Join("; ", created)}.";

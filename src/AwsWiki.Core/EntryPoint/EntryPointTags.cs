@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace AwsWiki.EntryPoint;
 
 /// <summary>The tags that mark what New-HttpsEntryPoint created, so later runs and Remove find exactly that.</summary>
@@ -16,4 +19,18 @@ public static class EntryPointTags
     public const string CertificateRole = "certificate";
     public const string HttpListenerRole = "http-listener";
     public const string HttpsListenerRole = "https-listener";
+
+    /// <summary>The user's tags plus the entry point and role tags, for one resource of the plan.</summary>
+    public static IReadOnlyDictionary<string, string> For(EntryPointPlan plan, string role)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in plan.Tags)
+        {
+            tags[tag.Key] = tag.Value;
+        }
+
+        tags[EntryPoint] = plan.DomainName;
+        tags[Role] = role;
+        return tags;
+    }
 }
