@@ -23,13 +23,13 @@ try {
     $env:AWS_ENDPOINT_URL = "http://127.0.0.1:$port"
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ($true) { try { Invoke-RestMethod "$env:AWS_ENDPOINT_URL/moto-api/data.json" -TimeoutSec 2 | Out-Null; break } catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'moto did not start' }; Start-Sleep -Milliseconds 200 } }
-    function Cli { (& aws @args --output json | Out-String) | ConvertFrom-Json }
+    function Invoke-BenchCli { (& aws @args --output json | Out-String) | ConvertFrom-Json }
     Import-Module (Join-Path $root 'AwsWiki.psd1')
-    Cli route53 create-hosted-zone --name example.com --caller-reference bench | Out-Null
-    $ami = (Cli ec2 describe-images --owners amazon).Images[0].ImageId
-    $instance = (Cli ec2 run-instances --image-id $ami --count 1 --instance-type t3.micro).Instances[0].InstanceId
-    $wildcard = (Cli acm request-certificate --domain-name '*.covered.example.com' --validation-method DNS).CertificateArn
-    while ((Cli acm describe-certificate --certificate-arn $wildcard).Certificate.Status -ne 'ISSUED') { Start-Sleep -Seconds 1 }
+    Invoke-BenchCli route53 create-hosted-zone --name example.com --caller-reference bench | Out-Null
+    $ami = (Invoke-BenchCli ec2 describe-images --owners amazon).Images[0].ImageId
+    $instance = (Invoke-BenchCli ec2 run-instances --image-id $ami --count 1 --instance-type t3.micro).Instances[0].InstanceId
+    $wildcard = (Invoke-BenchCli acm request-certificate --domain-name '*.covered.example.com' --validation-method DNS).CertificateArn
+    while ((Invoke-BenchCli acm describe-certificate --certificate-arn $wildcard).Certificate.Status -ne 'ISSUED') { Start-Sleep -Seconds 1 }
 
     $rows = foreach ($i in 1..$Repeat) {
         $network = Measure-Command { New-HttpsEntryPoint -DomainName "n$i.covered.example.com" -InstanceId $instance | Out-Null }

@@ -33,7 +33,8 @@ internal sealed class CertificateProvisioner
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>The delay grows by half each check up to this, so an issued certificate is seen within seconds without hammering ACM.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public async Task<(string Arn, string Status)> EnsureAsync(EntryPointPlan plan, CancellationToken cancellationToken)
     {
@@ -91,7 +92,7 @@ internal sealed class CertificateProvisioner
                 (int)(100 * waited.TotalSeconds / plan.CertificateTimeout.TotalSeconds));
             var remaining = plan.CertificateTimeout - waited;
             await Task.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, delay.Ticks * 2));
+            delay = TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, delay.Ticks * 3 / 2));
         }
     }
 

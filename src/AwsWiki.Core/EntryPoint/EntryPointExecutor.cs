@@ -31,7 +31,7 @@ public sealed class EntryPointExecutor
         _reporter = reporter;
     }
 
-    /// <summary>First delay between certificate status checks; it doubles up to 15 seconds.</summary>
+    /// <summary>First delay between certificate status checks; it grows by half each time, up to 5 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public IReadOnlyList<CreatedResource> Created => _created.ToList();
