@@ -33,6 +33,14 @@ BeforeAll {
 }
 
 Describe 'New-HttpsEntryPoint' {
+    It 'never shows the secret key, not even with -Verbose and -WhatIf' {
+        $secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY'
+        $text = Invoke-ChildPwsh "New-HttpsEntryPoint -DomainName www.example.com -InstanceId $($instanceIds[0]) -AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey '$secret' -WhatIf -Verbose; New-HttpsEntryPoint -DomainName www.nozone.org -InstanceId $($instanceIds[0]) -AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey '$secret' -Verbose"
+        $text | Should -Match 'What if:'
+        $text | Should -Match 'No public Route 53 hosted zone contains www\.nozone\.org'
+        $text | Should -Not -Match ([regex]::Escape($secret))
+    }
+
     It '-WhatIf lists what it would create and creates nothing' {
         $before = Get-ResourceCounts
         $text = Invoke-ChildPwsh "New-HttpsEntryPoint -DomainName www.example.com -InstanceId $($instanceIds -join ',') -WhatIf"
@@ -204,9 +212,12 @@ Describe 'New-HttpsEntryPoint refuses bad input and creates nothing' {
         @{ Case = 'a certificate from another region'; ErrorId = 'CertificateInOtherRegion'; Arguments = @{ CertificateArn = 'arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000' } }
         @{ Case = 'an SSL policy the service does not know'; ErrorId = 'SslPolicyNotFound'; Arguments = @{ SslPolicy = 'ELBSecurityPolicy-NoSuchPolicy' } }
         @{ Case = 'an invalid name'; ErrorId = 'InvalidName'; Arguments = @{ Name = '-bad_name-' } }
+        @{ Case = 'dualstack without IPv6 subnets'; ErrorId = 'SubnetsLackIpv6'; Arguments = @{ IpAddressType = 'dualstack' } }
+        @{ Case = 'subnets in one availability zone'; ErrorId = 'NotEnoughAvailabilityZones'; Arguments = @{ SubnetId = 'FIRST-DEFAULT-SUBNET' } }
     ) {
         $parameters = @{ DomainName = 'bad.example.com'; InstanceId = $instanceIds; CertificateTimeout = (New-TimeSpan -Seconds 30) }
         foreach ($key in $Arguments.Keys) { $parameters[$key] = $Arguments[$key] }
+        if ($parameters['SubnetId'] -eq 'FIRST-DEFAULT-SUBNET') { $parameters['SubnetId'] = (Invoke-AwsCli ec2 describe-subnets --filters "Name=vpc-id,Values=$defaultVpc").Subnets[0].SubnetId }
         Get-ErrorIdOf { New-HttpsEntryPoint @parameters -ErrorAction Stop } | Should -Be $ErrorId
     }
 
@@ -231,5 +242,46 @@ Describe 'New-HttpsEntryPoint refuses bad input and creates nothing' {
 
     It 'nothing was created by any of the refused calls' {
         Get-ResourceCounts | Should -Be $badInputCounts
+    }
+}
+
+Describe 'A dual-stack entry point' {
+    BeforeAll {
+        # A VPC with IPv6, two subnets with IPv6 CIDRs in two zones, public through an internet gateway route (not MapPublicIpOnLaunch).
+        $vpc = (Invoke-AwsCli ec2 create-vpc --cidr-block 10.20.0.0/16 --amazon-provided-ipv6-cidr-block).Vpc
+        $ipv6 = $vpc.Ipv6CidrBlockAssociationSet[0].Ipv6CidrBlock
+        $prefix = $ipv6.Substring(0, $ipv6.IndexOf('::'))
+        $prefix = $prefix.Substring(0, $prefix.Length - 2)
+        $subnetA = (Invoke-AwsCli ec2 create-subnet --vpc-id $vpc.VpcId --cidr-block 10.20.1.0/24 --availability-zone us-east-1a --ipv6-cidr-block "${prefix}01::/64").Subnet.SubnetId
+        $subnetB = (Invoke-AwsCli ec2 create-subnet --vpc-id $vpc.VpcId --cidr-block 10.20.2.0/24 --availability-zone us-east-1b --ipv6-cidr-block "${prefix}02::/64").Subnet.SubnetId
+        $gateway = (Invoke-AwsCli ec2 create-internet-gateway).InternetGateway.InternetGatewayId
+        Invoke-AwsCli ec2 attach-internet-gateway --internet-gateway-id $gateway --vpc-id $vpc.VpcId | Out-Null
+        $mainTable = (Invoke-AwsCli ec2 describe-route-tables --filters "Name=vpc-id,Values=$($vpc.VpcId)" 'Name=association.main,Values=true').RouteTables[0].RouteTableId
+        Invoke-AwsCli ec2 create-route --route-table-id $mainTable --destination-cidr-block 0.0.0.0/0 --gateway-id $gateway | Out-Null
+        $script:dualInstance = (Invoke-AwsCli ec2 run-instances --image-id $ami --count 1 --instance-type t3.micro --subnet-id $subnetA).Instances[0].InstanceId
+        $script:dualSubnets = @($subnetA, $subnetB | Sort-Object)
+        $script:dual = New-HttpsEntryPoint -DomainName dual.example.com -InstanceId $dualInstance -TargetPort 5000 -HealthCheckPath /health
+    }
+
+    It 'chooses the internet-gateway subnets, dualstack, and writes A and AAAA aliases' {
+        $dual.IpAddressType | Should -Be 'dualstack'
+        $lb = (Invoke-AwsCli elbv2 describe-load-balancers --load-balancer-arns $dual.LoadBalancerArn).LoadBalancers[0]
+        @($lb.AvailabilityZones.SubnetId | Sort-Object) | Should -Be $dualSubnets
+        $records = @(Get-Records 'dual.example.com' | Sort-Object Type)
+        @($records.Type) | Should -Be @('A', 'AAAA')
+        foreach ($record in $records) {
+            $record.AliasTarget.HostedZoneId | Should -Be $dual.CanonicalHostedZoneId
+            $record.AliasTarget.DNSName.TrimEnd('.') | Should -Be "dualstack.$($dual.LoadBalancerDnsName)"
+        }
+        $tg = (Invoke-AwsCli elbv2 describe-target-groups --target-group-arns $dual.TargetGroupArn).TargetGroups[0]
+        $tg.Port | Should -Be 5000
+        $tg.HealthCheckPath | Should -Be '/health'
+    }
+
+    It 'Remove-HttpsEntryPoint -KeepCertificate removes both records and keeps the certificate' {
+        Remove-HttpsEntryPoint dual.example.com -KeepCertificate -Confirm:$false
+        Get-Records 'dual.example.com' | Should -BeNullOrEmpty
+        (Invoke-AwsCli acm describe-certificate --certificate-arn $dual.CertificateArn).Certificate.Status | Should -Be 'ISSUED'
+        { Invoke-AwsCli elbv2 describe-load-balancers --load-balancer-arns $dual.LoadBalancerArn } | Should -Throw '*LoadBalancerNotFound*'
     }
 }
