@@ -67,6 +67,28 @@ Describe 'Transient faults' {
     }
 }
 
+Describe 'Answers lost after the service did the work' {
+    It 'retries find or adopt what the first attempt created: no duplicates' {
+        Set-Faults @(
+            @{ match = 'RequestCertificate'; kind = 'drop-after'; times = 1 }
+            @{ match = 'CreateSecurityGroup'; kind = 'drop-after'; times = 1 }
+            @{ match = 'CreateTargetGroup'; kind = 'drop-after'; times = 1 }
+            # Not CreateLoadBalancer nor CreateListener: AWS answers a repeated create with the same
+            # resource, but moto makes a second load balancer of the same name and a second listener
+            # on the same port, so moto cannot show this case for them.
+            @{ match = 'POST /2013-04-01/hostedzone/'; kind = 'drop-after'; times = 2 }
+        )
+        $entry = Invoke-ThroughProxy @{ DomainName = 'lost.example.net' }
+        @(Get-FiredFaults).Count | Should -Be 5
+        Get-DomainInventory 'lost.example.net' | Should -Be $complete
+        foreach ($kind in 'certificate', 'load-balancer-security-group', 'target-group', 'alias-record') {
+            $entry.Created | Should -Match "\b$kind\b"
+        }
+        $listeners = (Invoke-AwsCli elbv2 describe-listeners --load-balancer-arn $entry.LoadBalancerArn).Listeners
+        ($listeners | Where-Object Port -eq 443).Certificates[0].CertificateArn | Should -Be $entry.CertificateArn
+    }
+}
+
 Describe 'A hard failure half-way' {
     It 'fails at <Step>, and the same command run again completes with no duplicates' -ForEach @(
         @{ Step = 'RequestCertificate'; Domain = 'hard-cert.example.net' }

@@ -3,7 +3,7 @@ with faults (throttling, 5xx, a dropped connection, a hard error). Stdlib only.
 
 Usage: python3 aws_fault_proxy.py UPSTREAM_URL [LIFETIME_SECONDS]
 Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
-  POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|hard", "times": 1}]
+  POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|drop-after|hard", "times": 1}]
   GET  /__proxy/log     the recorded requests, each with "operation" and a "canonical" form
   POST /__proxy/clear   forgets the log and the faults
 """
@@ -132,6 +132,11 @@ class Handler(BaseHTTPRequestHandler):
             status, payload, reply_headers = response.status, response.read(), response.headers
         finally:
             connection.close()
+        if kind == "drop-after":
+            # The service did the work; the answer is lost on the way back.
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
         self.send_response(status)
         for name, value in reply_headers.items():
             if name.lower() not in SKIPPED_HEADERS and name.lower() not in ("server", "date"):

@@ -169,8 +169,14 @@ public sealed class EntryPointExecutor
         catch (AmazonServiceException e) when (e.ErrorCode == "InvalidGroup.Duplicate")
         {
             // A retried create whose first answer was lost: the group is there, tagged in the same call.
-            id = (await _clients.Ec2.DescribeSecurityGroupByNameAsync(plan.VpcId, groupName, cancellationToken).ConfigureAwait(false))?.GroupId ?? throw e;
-            return id;
+            var existing = await _clients.Ec2.DescribeSecurityGroupByNameAsync(plan.VpcId, groupName, cancellationToken).ConfigureAwait(false);
+            if (existing is null || !existing.Tags.TryGetValue(EntryPointTags.EntryPoint, out var domain) || domain != plan.DomainName)
+            {
+                throw new AwsWikiException("NameInUse", FailureKind.ResourceExists, groupName,
+                    $"Security group '{groupName}' already exists in {plan.VpcId} and does not belong to the entry point for {plan.DomainName}; pass another -Name.", e);
+            }
+
+            id = existing.GroupId;
         }
 
         _created.Enqueue(new CreatedResource(role, id));
@@ -190,7 +196,9 @@ public sealed class EntryPointExecutor
         catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateTargetGroupName")
         {
             var found = await _clients.Elbv2.DescribeTargetGroupsAsync(new[] { plan.Name }, cancellationToken).ConfigureAwait(false);
-            return await OursOrThrowAsync(found.FirstOrDefault()?.TargetGroupArn, plan, e, cancellationToken).ConfigureAwait(false) ? found[0] : throw e;
+            await EnsureOursAsync(found.FirstOrDefault()?.TargetGroupArn, plan, e, cancellationToken).ConfigureAwait(false);
+            _created.Enqueue(new CreatedResource(EntryPointTags.TargetGroupRole, found[0].TargetGroupArn));
+            return found[0];
         }
     }
 
@@ -207,7 +215,9 @@ public sealed class EntryPointExecutor
         catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateLoadBalancerName")
         {
             var found = await _clients.Elbv2.DescribeLoadBalancersAsync(new[] { plan.Name }, cancellationToken).ConfigureAwait(false);
-            return await OursOrThrowAsync(found.FirstOrDefault()?.LoadBalancerArn, plan, e, cancellationToken).ConfigureAwait(false) ? found[0] : throw e;
+            await EnsureOursAsync(found.FirstOrDefault()?.LoadBalancerArn, plan, e, cancellationToken).ConfigureAwait(false);
+            _created.Enqueue(new CreatedResource(EntryPointTags.LoadBalancerRole, found[0].LoadBalancerArn));
+            return found[0];
         }
     }
 
@@ -223,19 +233,25 @@ public sealed class EntryPointExecutor
         catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateListener")
         {
             var found = await _clients.Elbv2.DescribeListenersAsync(listener.LoadBalancerArn, cancellationToken).ConfigureAwait(false);
-            return found.FirstOrDefault(l => l.Port == listener.Port) ?? throw e;
+            var existing = found.FirstOrDefault(l => l.Port == listener.Port) ?? throw e;
+            _created.Enqueue(new CreatedResource(listener.Port == 443 ? EntryPointTags.HttpsListenerRole : EntryPointTags.HttpListenerRole, existing.ListenerArn));
+            return existing;
         }
     }
 
-    /// <summary>True when a resource that blocked a create by name carries this domain's tag; anything else is not ours to adopt.</summary>
-    private async Task<bool> OursOrThrowAsync(string? arn, EntryPointPlan plan, AmazonServiceException duplicate, CancellationToken cancellationToken)
+    /// <summary>
+    /// A create by name failed as a duplicate. The planner saw no tagged resource of that name, so one
+    /// tagged for this domain can only come from this run's own retried request, whose answer was lost:
+    /// adopt it. Anything else is not ours.
+    /// </summary>
+    private async Task EnsureOursAsync(string? arn, EntryPointPlan plan, AmazonServiceException duplicate, CancellationToken cancellationToken)
     {
         if (arn is not null)
         {
             var tags = await _clients.Elbv2.DescribeTagsAsync(new[] { arn }, cancellationToken).ConfigureAwait(false);
             if (tags.TryGetValue(arn, out var t) && t.TryGetValue(EntryPointTags.EntryPoint, out var domain) && domain == plan.DomainName)
             {
-                return true;
+                return;
             }
         }
 

@@ -27,7 +27,7 @@ public sealed class EntryPointPlanner
     {
         // Checks that need no call come first.
         var domain = DomainNames.Normalize(request.DomainName);
-        ValidateLocalInputs(request, domain);
+        ValidateLocalInputs(request);
         var name = DomainNames.ValidateResourceName(request.Name ?? DomainNames.DefaultResourceName(domain));
 
         _reporter.Verbose($"Looking for the hosted zone of {domain}.");
@@ -90,7 +90,7 @@ public sealed class EntryPointPlanner
         return plan;
     }
 
-    private static void ValidateLocalInputs(EntryPointRequest request, string domain)
+    private static void ValidateLocalInputs(EntryPointRequest request)
     {
         if (request.TargetPort == 80 || request.TargetPort < 1 || request.TargetPort > 65535)
         {
@@ -125,8 +125,6 @@ public sealed class EntryPointPlanner
                 throw new AwsWikiException("InvalidCertificateArn", FailureKind.InvalidArgument, arn, $"'{arn}' is not an ACM certificate ARN.");
             }
         }
-
-        _ = domain;
     }
 
     private async Task<HostedZoneSummary> FindZoneAsync(string domain, string? hostedZoneId, CancellationToken cancellationToken)
