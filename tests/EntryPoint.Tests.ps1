@@ -199,6 +199,8 @@ Describe 'New-HttpsEntryPoint refuses bad input and creates nothing' {
         $subnet = (Invoke-AwsCli ec2 create-subnet --vpc-id $otherVpc --cidr-block 10.9.1.0/24 --availability-zone us-east-1a).Subnet.SubnetId
         $script:isolatedInstance = (Invoke-AwsCli ec2 run-instances --image-id $ami --count 1 --instance-type t3.micro --subnet-id $subnet).Instances[0].InstanceId
         $script:otherCertificate = (Invoke-AwsCli acm request-certificate --domain-name other.example.com --validation-method DNS).CertificateArn
+        $batch = '{"Changes":[{"Action":"CREATE","ResourceRecordSet":{"Name":"taken.example.com.","Type":"A","TTL":300,"ResourceRecords":[{"Value":"192.0.2.10"}]}}]}'
+        Invoke-AwsCli route53 change-resource-record-sets --hosted-zone-id $zoneId --change-batch $batch | Out-Null
         $script:badInputCounts = Get-ResourceCounts
     }
 
@@ -231,6 +233,11 @@ Describe 'New-HttpsEntryPoint refuses bad input and creates nothing' {
 
     It 'NotEnoughPublicSubnets for a VPC with one private subnet' {
         Get-ErrorIdOf { New-HttpsEntryPoint bad.example.com -InstanceId $isolatedInstance -ErrorAction Stop } | Should -Be 'NotEnoughPublicSubnets'
+    }
+
+    It 'DomainRecordExists when the name already has a record this module did not make, which stays as it was' {
+        Get-ErrorIdOf { New-HttpsEntryPoint taken.example.com -InstanceId $instanceIds -ErrorAction Stop } | Should -Be 'DomainRecordExists'
+        (Get-Records 'taken.example.com').ResourceRecords.Value | Should -Be '192.0.2.10'
     }
 
     It 'the error names its target and category' {
@@ -283,5 +290,24 @@ Describe 'A dual-stack entry point' {
         Get-Records 'dual.example.com' | Should -BeNullOrEmpty
         (Invoke-AwsCli acm describe-certificate --certificate-arn $dual.CertificateArn).Certificate.Status | Should -Be 'ISSUED'
         { Invoke-AwsCli elbv2 describe-load-balancers --load-balancer-arns $dual.LoadBalancerArn } | Should -Throw '*LoadBalancerNotFound*'
+    }
+}
+
+Describe 'Certificate timeout' {
+    It 'is a clear error that says what exists, and the same command finishes the job later' {
+        try { New-HttpsEntryPoint -DomainName slow.example.com -InstanceId $instanceIds[0] -CertificateTimeout (New-TimeSpan -Milliseconds 500) -ErrorAction Stop } catch { $record = $_ }
+        ($record.FullyQualifiedErrorId -split ',')[0] | Should -Be 'CertificateValidationTimeout'
+        $record.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $record.TargetObject | Should -Match '^arn:aws:acm:us-east-1:'
+        $record.Exception.Message | Should -Match 'still PENDING_VALIDATION'
+        $record.Exception.Message | Should -Match 'This run created: .*certificate arn:aws:acm'
+        $record.Exception.Message | Should -Match 'Run the same command again'
+
+        $entry = New-HttpsEntryPoint -DomainName slow.example.com -InstanceId $instanceIds[0] -CertificateTimeout (New-TimeSpan -Minutes 2)
+        $entry.CertificateArn | Should -Be $record.TargetObject
+        $entry.CertificateStatus | Should -Be 'ISSUED'
+        $entry.Created | Should -Not -Match '\bcertificate\b'
+        Remove-HttpsEntryPoint slow.example.com -Confirm:$false
+        @(Get-HttpsEntryPoint slow.example.com -ErrorAction SilentlyContinue) | Should -HaveCount 0
     }
 }
