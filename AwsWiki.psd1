@@ -12,6 +12,7 @@
         'bin/Profiles.format.ps1xml'
         'bin/Essentials.format.ps1xml'
         'bin/Gpu.format.ps1xml'
+        'bin/EntryPoint.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
@@ -23,6 +24,9 @@
         'Get-GpuInstanceOffering'
         'Measure-GpuCost'
         'ConvertFrom-InstanceTypeName'
+        'New-HttpsEntryPoint'
+        'Get-HttpsEntryPoint'
+        'Remove-HttpsEntryPoint'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -53,6 +53,9 @@ Get-ChildItem Env: | Where-Object Name -like 'AWS_ENDPOINT_URL*' | ForEach-Objec
 $env:AWSWIKI_TEST_RUN_ROOT = $runRoot
 $env:AWSWIKI_MODULE = Join-Path $repoRoot 'AwsWiki.psd1'
 
+# ACM certificates stay PENDING_VALIDATION this many seconds in moto, so certificate waits are exercised.
+$env:MOTO_ACM_VALIDATION_WAIT = '3'
+
 $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
 $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
 $motoUrl = "http://127.0.0.1:$port"

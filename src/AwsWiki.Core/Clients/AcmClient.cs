@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using AwsWiki.Aws;
+
+namespace AwsWiki.Clients;
+
+/// <summary>ACM over JSON 1.1: every call is a POST to "/" with X-Amz-Target CertificateManager.&lt;Operation&gt;.</summary>
+public sealed class AcmClient : IAcmClient
+{
+    private const string JsonContentType = "application/x-amz-json-1.1";
+
+    private readonly AwsRequestSender _sender;
+
+    public AcmClient(AwsContext context, RetryPolicy? retryPolicy = null)
+    {
+        _sender = new AwsRequestSender(context, AwsService.Acm, $"https://acm.{context.Region.SystemName}.amazonaws.com", retryPolicy);
+    }
+
+    public async Task<IReadOnlyList<string>> ListCertificatesAsync(IEnumerable<string>? statuses, CancellationToken cancellationToken)
+    {
+        var result = new List<string>();
+        string? nextToken = null;
+        var statusList = statuses?.ToList();
+        do
+        {
+            var request = new Dictionary<string, object>();
+            if (statusList is { Count: > 0 })
+            {
+                request["CertificateStatuses"] = statusList;
+            }
+
+            if (nextToken is not null)
+            {
+                request["NextToken"] = nextToken;
+            }
+
+            using var response = await SendAsync("ListCertificates", request, cancellationToken).ConfigureAwait(false);
+            var root = response.RootElement;
+            if (root.TryGetProperty("CertificateSummaryList", out var list))
+            {
+                result.AddRange(list.EnumerateArray().Select(s => s.GetProperty("CertificateArn").GetString()).OfType<string>());
+            }
+
+            nextToken = root.TryGetProperty("NextToken", out var token) && token.ValueKind == JsonValueKind.String && token.GetString()!.Length > 0
+                ? token.GetString()
+                : null;
+        }
+        while (nextToken is not null);
+
+        return result;
+    }
+
+    public async Task<CertificateDetail?> DescribeCertificateAsync(string certificateArn, CancellationToken cancellationToken)
+    {
+        JsonDocument response;
+        try
+        {
+            response = await SendAsync("DescribeCertificate", new Dictionary<string, object> { ["CertificateArn"] = certificateArn }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (AmazonServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+        {
+            return null;
+        }
+
+        using (response)
+        {
+            var certificate = response.RootElement.GetProperty("Certificate");
+            var records = new List<CertificateValidationRecord>();
+            if (certificate.TryGetProperty("DomainValidationOptions", out var options))
+            {
+                foreach (var option in options.EnumerateArray())
+                {
+                    if (option.TryGetProperty("ResourceRecord", out var record))
+                    {
+                        records.Add(new CertificateValidationRecord(
+                            String(option, "DomainName") ?? string.Empty,
+                            (String(record, "Name") ?? string.Empty).TrimEnd('.'),
+                            String(record, "Type") ?? "CNAME",
+                            String(record, "Value") ?? string.Empty,
+                            String(option, "ValidationStatus")));
+                    }
+                }
+            }
+
+            return new CertificateDetail(
+                String(certificate, "CertificateArn") ?? certificateArn,
+                String(certificate, "DomainName") ?? string.Empty,
+                Strings(certificate, "SubjectAlternativeNames"),
+                String(certificate, "Status") ?? "UNKNOWN",
+                String(certificate, "Type"),
+                Strings(certificate, "InUseBy"),
+                records);
+        }
+    }
+
+    public async Task<string> RequestCertificateAsync(string domainName, string idempotencyToken, IReadOnlyDictionary<string, string> tags,
+        CancellationToken cancellationToken)
+    {
+        var request = new Dictionary<string, object>
+        {
+            ["DomainName"] = domainName,
+            ["ValidationMethod"] = "DNS",
+            ["IdempotencyToken"] = idempotencyToken,
+        };
+        if (tags.Count > 0)
+        {
+            request["Tags"] = tags.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToList();
+        }
+
+        using var response = await SendAsync("RequestCertificate", request, cancellationToken).ConfigureAwait(false);
+        return response.RootElement.GetProperty("CertificateArn").GetString()!;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ListTagsForCertificateAsync(string certificateArn, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync("ListTagsForCertificate", new Dictionary<string, object> { ["CertificateArn"] = certificateArn }, cancellationToken)
+            .ConfigureAwait(false);
+        var result = new Dictionary<string, string>();
+        if (response.RootElement.TryGetProperty("Tags", out var tags))
+        {
+            foreach (var tag in tags.EnumerateArray())
+            {
+                result[String(tag, "Key") ?? string.Empty] = String(tag, "Value") ?? string.Empty;
+            }
+        }
+
+        return result;
+    }
+
+    public async Task DeleteCertificateAsync(string certificateArn, CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync("DeleteCertificate", new Dictionary<string, object> { ["CertificateArn"] = certificateArn }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<JsonDocument> SendAsync(string operation, Dictionary<string, object> request, CancellationToken cancellationToken)
+    {
+        var headers = new Dictionary<string, string> { ["X-Amz-Target"] = "CertificateManager." + operation };
+        var body = JsonSerializer.Serialize(request);
+        var response = await _sender.SendAsync(HttpMethod.Post, string.Empty, AwsRequestSender.Utf8(body), JsonContentType, headers, cancellationToken)
+            .ConfigureAwait(false);
+        return JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
+    }
+
+    private static string? String(JsonElement element, string name)
+    {
+        return element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    private static IReadOnlyList<string> Strings(JsonElement element, string name)
+    {
+        return element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(v => v.GetString()).OfType<string>().ToList()
+            : new List<string>();
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsWiki.Clients;
+
+namespace AwsWiki.EntryPoint;
+
+/// <summary>
+/// The certificate branch of a run: request a DNS-validated certificate (unless the plan has one),
+/// write its validation CNAME into the zone, and wait for ISSUED with progress, up to the timeout.
+/// </summary>
+internal sealed class CertificateProvisioner
+{
+    public const int ProgressActivity = 42;
+
+    private readonly EntryPointClients _clients;
+    private readonly IActivityReporter _reporter;
+    private readonly ConcurrentQueue<CreatedResource> _created;
+    private readonly Func<string> _whatExists;
+
+    /// <param name="created">Shared with the other branch: what the run created, for rollback and messages.</param>
+    /// <param name="whatExists">Says what the run has created so far, for a timeout message.</param>
+    public CertificateProvisioner(EntryPointClients clients, IActivityReporter reporter, ConcurrentQueue<CreatedResource> created, Func<string> whatExists)
+    {
+        _clients = clients;
+        _reporter = reporter;
+        _created = created;
+        _whatExists = whatExists;
+    }
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The delay grows by half each check up to this, so an issued certificate is seen within seconds without hammering ACM.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public async Task<(string Arn, string Status)> EnsureAsync(EntryPointPlan plan, CancellationToken cancellationToken)
+    {
+        var arn = plan.CertificateArn;
+        if (arn is null)
+        {
+            _reporter.Verbose($"Requesting a DNS-validated certificate for {plan.DomainName}.");
+            arn = await _clients.Acm.RequestCertificateAsync(plan.DomainName, DomainNames.IdempotencyToken(plan.DomainName, plan.Name),
+                EntryPointTags.For(plan, EntryPointTags.CertificateRole), cancellationToken).ConfigureAwait(false);
+            _created.Enqueue(new CreatedResource(EntryPointTags.CertificateRole, arn));
+        }
+        else if (plan.CertificateStatus == "ISSUED")
+        {
+            return (arn, "ISSUED");
+        }
+
+        var started = DateTime.UtcNow;
+        var delay = PollInterval;
+        var validationWritten = false;
+        while (true)
+        {
+            var detail = await _clients.Acm.DescribeCertificateAsync(arn, cancellationToken).ConfigureAwait(false)
+                ?? throw new AwsWikiException("CertificateNotFound", FailureKind.ObjectNotFound, arn, $"Certificate {arn} disappeared while waiting for it.");
+            if (detail.Status == "ISSUED")
+            {
+                _reporter.Verbose($"Certificate {arn} is ISSUED.");
+                return (arn, detail.Status);
+            }
+
+            if (detail.Status != "PENDING_VALIDATION")
+            {
+                throw new AwsWikiException("CertificateValidationFailed", FailureKind.InvalidOperation, arn,
+                    $"Certificate {arn} became {detail.Status} instead of ISSUED. {_whatExists()}");
+            }
+
+            // ACM fills in the validation record a few seconds after the request.
+            if (!validationWritten && detail.ValidationRecords.Count > 0)
+            {
+                await WriteValidationRecordsAsync(plan, detail.ValidationRecords, cancellationToken).ConfigureAwait(false);
+                validationWritten = true;
+            }
+
+            var waited = DateTime.UtcNow - started;
+            if (waited >= plan.CertificateTimeout)
+            {
+                var record = detail.ValidationRecords.FirstOrDefault();
+                throw new AwsWikiException("CertificateValidationTimeout", FailureKind.OperationTimeout, arn,
+                    $"Certificate {arn} for {plan.DomainName} is still PENDING_VALIDATION after {plan.CertificateTimeout}. " +
+                    (record is null ? string.Empty : $"Its validation record {record.RecordName} {record.RecordType} {record.RecordValue} is in zone {plan.HostedZone.Name}. ") +
+                    $"{_whatExists()} Run the same command again to finish once ACM has validated the domain.");
+            }
+
+            _reporter.Progress(ProgressActivity, $"Waiting for certificate {arn}",
+                $"PENDING_VALIDATION for {waited.TotalSeconds:0} s (timeout {plan.CertificateTimeout.TotalSeconds:0} s)",
+                (int)(100 * waited.TotalSeconds / plan.CertificateTimeout.TotalSeconds));
+            var remaining = plan.CertificateTimeout - waited;
+            await Task.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, delay.Ticks * 3 / 2));
+        }
+    }
+
+    private async Task WriteValidationRecordsAsync(EntryPointPlan plan, IReadOnlyList<CertificateValidationRecord> records, CancellationToken cancellationToken)
+    {
+        var changes = records
+            .Where(r => DomainNames.IsWithin(r.RecordName.ToLowerInvariant(), plan.HostedZone.Name))
+            .GroupBy(r => r.RecordName.ToLowerInvariant())
+            .Select(g => (RecordChangeAction.Upsert, new ResourceRecordSetInfo(g.Key, g.First().RecordType, 300, new[] { g.First().RecordValue }, null, null, false)))
+            .ToList();
+        if (changes.Count == 0)
+        {
+            _reporter.Warning($"The certificate's validation records are outside zone {plan.HostedZone.Name}; add them where the names are hosted.");
+            return;
+        }
+
+        _reporter.Verbose($"Writing the validation CNAME {changes[0].Item2.Name} into zone {plan.HostedZone.Name}.");
+        await _clients.Route53.ChangeResourceRecordSetsAsync(plan.HostedZone.Id, changes, $"ACM validation for {plan.DomainName} (AwsWiki)", cancellationToken)
+            .ConfigureAwait(false);
+        _created.Enqueue(new CreatedResource("validation-record", changes[0].Item2.Name));
+    }
+}

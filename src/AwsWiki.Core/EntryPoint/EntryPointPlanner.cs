@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using AwsWiki.Clients;
+
+namespace AwsWiki.EntryPoint;
+
+/// <summary>
+/// Checks every input of New-HttpsEntryPoint against the account and builds the plan. Only reads:
+/// a bad input fails here, before anything is created.
+/// </summary>
+public sealed class EntryPointPlanner
+{
+    private readonly EntryPointClients _clients;
+    private readonly IActivityReporter _reporter;
+
+    public EntryPointPlanner(EntryPointClients clients, IActivityReporter reporter)
+    {
+        _clients = clients;
+        _reporter = reporter;
+    }
+
+    public async Task<EntryPointPlan> PlanAsync(EntryPointRequest request, CancellationToken cancellationToken)
+    {
+        // Checks that need no call come first.
+        var domain = DomainNames.Normalize(request.DomainName);
+        ValidateLocalInputs(request);
+        var name = DomainNames.ValidateResourceName(request.Name ?? DomainNames.DefaultResourceName(domain));
+
+        _reporter.Verbose($"Looking for the hosted zone of {domain}.");
+        var zone = await FindZoneAsync(domain, request.HostedZoneId, cancellationToken).ConfigureAwait(false);
+
+        var instanceIds = request.InstanceIds.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var instances = await _clients.Ec2.DescribeInstancesAsync(instanceIds, cancellationToken).ConfigureAwait(false);
+        var vpcs = instances.Select(i => i.VpcId).Distinct(StringComparer.Ordinal).ToList();
+        if (vpcs.Count != 1 || vpcs[0].Length == 0)
+        {
+            throw new AwsWikiException("InstancesInDifferentVpcs", FailureKind.InvalidArgument, string.Join(",", instanceIds),
+                $"The instances must all be in one VPC; they are in: {string.Join(", ", instances.Select(i => $"{i.InstanceId} in {(i.VpcId.Length == 0 ? "no VPC" : i.VpcId)}"))}.");
+        }
+
+        var vpcId = vpcs[0];
+        var subnets = await ChooseSubnetsAsync(vpcId, request.SubnetIds, cancellationToken).ConfigureAwait(false);
+        var ipAddressType = request.IpAddressType ?? (subnets.All(s => s.HasIpv6Cidr) ? "dualstack" : "ipv4");
+        if (ipAddressType == "dualstack" && !subnets.All(s => s.HasIpv6Cidr))
+        {
+            throw new AwsWikiException("SubnetsLackIpv6", FailureKind.InvalidArgument, string.Join(",", subnets.Select(s => s.SubnetId)),
+                "-IpAddressType dualstack needs an IPv6 CIDR on every chosen subnet.");
+        }
+
+        await ValidateSslPolicyAsync(request.SslPolicy, cancellationToken).ConfigureAwait(false);
+
+        var existing = await new EntryPointInventory(_clients).FindOneAsync(domain, cancellationToken).ConfigureAwait(false);
+        var (certificateArn, certificateStatus) = await FindCertificateAsync(domain, request.CertificateArn, existing, cancellationToken).ConfigureAwait(false);
+
+        var records = (await _clients.Route53.ListResourceRecordSetsAsync(zone.Id, domain, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Type is "A" or "AAAA" or "CNAME").ToList();
+        var foreign = records.FirstOrDefault(r => r.AliasDnsName is null ||
+            existing.LoadBalancer is null || !r.AliasDnsName.EndsWith(existing.LoadBalancer.DnsName.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+        if (foreign is not null)
+        {
+            throw new AwsWikiException("DomainRecordExists", FailureKind.ResourceExists, domain,
+                $"Zone {zone.Name} already has a {foreign.Type} record for {domain} that this module did not create; remove it first (nothing was changed).");
+        }
+
+        var plan = new EntryPointPlan
+        {
+            DomainName = domain,
+            Name = name,
+            HostedZone = zone,
+            VpcId = vpcId,
+            Instances = instances,
+            SubnetIds = subnets.Select(s => s.SubnetId).ToList(),
+            IpAddressType = ipAddressType,
+            SslPolicy = request.SslPolicy,
+            TargetPort = request.TargetPort,
+            HealthCheckPath = request.HealthCheckPath,
+            Tags = request.Tags,
+            CertificateTimeout = request.CertificateTimeout,
+            RollbackOnFailure = request.RollbackOnFailure,
+            Existing = existing,
+            CertificateArn = certificateArn,
+            CertificateStatus = certificateStatus,
+            ExistingRecords = records,
+            ToCreate = Describe(domain, name, zone, vpcId, subnets, ipAddressType, request, existing, certificateArn, records, instances),
+        };
+        return plan;
+    }
+
+    private static void ValidateLocalInputs(EntryPointRequest request)
+    {
+        if (request.TargetPort == 80 || request.TargetPort < 1 || request.TargetPort > 65535)
+        {
+            throw new AwsWikiException("InvalidTargetPort", FailureKind.InvalidArgument, request.TargetPort,
+                request.TargetPort == 80
+                    ? "-TargetPort 80 is refused on purpose: the load balancer talks plain HTTP to the instances on another port (the default is 8080)."
+                    : $"-TargetPort {request.TargetPort} is out of range: use 1 to 65535, not 80.");
+        }
+
+        if (request.InstanceIds.All(string.IsNullOrWhiteSpace))
+        {
+            throw new AwsWikiException("NoInstances", FailureKind.InvalidArgument, null, "Give at least one instance id with -InstanceId.");
+        }
+
+        if (string.IsNullOrEmpty(request.HealthCheckPath) || request.HealthCheckPath[0] != '/' || request.HealthCheckPath.Length > 1024)
+        {
+            throw new AwsWikiException("InvalidHealthCheckPath", FailureKind.InvalidArgument, request.HealthCheckPath,
+                $"-HealthCheckPath '{request.HealthCheckPath}' must start with '/'.");
+        }
+
+        if (request.CertificateTimeout <= TimeSpan.Zero)
+        {
+            throw new AwsWikiException("InvalidCertificateTimeout", FailureKind.InvalidArgument, request.CertificateTimeout,
+                "-CertificateTimeout must be positive.");
+        }
+
+        if (request.CertificateArn is { } arn)
+        {
+            var region = DomainNames.RegionOfArn(arn);
+            if (region is null || !arn.Contains(":acm:"))
+            {
+                throw new AwsWikiException("InvalidCertificateArn", FailureKind.InvalidArgument, arn, $"'{arn}' is not an ACM certificate ARN.");
+            }
+        }
+    }
+
+    private async Task<HostedZoneSummary> FindZoneAsync(string domain, string? hostedZoneId, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(hostedZoneId))
+        {
+            var zone = await _clients.Route53.GetHostedZoneAsync(hostedZoneId!, cancellationToken).ConfigureAwait(false)
+                ?? throw new AwsWikiException("HostedZoneNotFound", FailureKind.ObjectNotFound, hostedZoneId, $"Hosted zone {hostedZoneId} does not exist.");
+            if (!DomainNames.IsWithin(domain, zone.Name))
+            {
+                throw new AwsWikiException("HostedZoneDoesNotMatch", FailureKind.InvalidArgument, hostedZoneId,
+                    $"{domain} is not in hosted zone {zone.Id} ({zone.Name}).");
+            }
+
+            return zone;
+        }
+
+        var zones = await _clients.Route53.ListHostedZonesAsync(cancellationToken).ConfigureAwait(false);
+        return zones.Where(z => !z.PrivateZone && DomainNames.IsWithin(domain, z.Name)).OrderByDescending(z => z.Name.Length).FirstOrDefault()
+            ?? throw new AwsWikiException("HostedZoneNotFound", FailureKind.ObjectNotFound, domain,
+                $"No public Route 53 hosted zone contains {domain}. Create the zone for the domain first, or pass -HostedZoneId.");
+    }
+
+    private async Task<IReadOnlyList<Ec2Subnet>> ChooseSubnetsAsync(string vpcId, IReadOnlyList<string>? subnetIds, CancellationToken cancellationToken)
+    {
+        if (subnetIds is { Count: > 0 })
+        {
+            var given = await _clients.Ec2.DescribeSubnetsAsync(null, subnetIds, cancellationToken).ConfigureAwait(false);
+            var outside = given.Where(s => s.VpcId != vpcId).Select(s => s.SubnetId).ToList();
+            if (outside.Count > 0)
+            {
+                throw new AwsWikiException("SubnetNotInInstanceVpc", FailureKind.InvalidArgument, string.Join(",", outside),
+                    $"Subnet(s) {string.Join(", ", outside)} are not in the instances' VPC {vpcId}.");
+            }
+
+            if (given.Select(s => s.AvailabilityZone).Distinct().Count() < 2 || given.Select(s => s.AvailabilityZone).Distinct().Count() != given.Count)
+            {
+                throw new AwsWikiException("NotEnoughAvailabilityZones", FailureKind.InvalidArgument, string.Join(",", subnetIds),
+                    "-SubnetId must name one subnet in each of at least two availability zones.");
+            }
+
+            return given;
+        }
+
+        var subnets = await _clients.Ec2.DescribeSubnetsAsync(vpcId, null, cancellationToken).ConfigureAwait(false);
+        var tables = await _clients.Ec2.DescribeRouteTablesAsync(vpcId, cancellationToken).ConfigureAwait(false);
+        var main = tables.FirstOrDefault(t => t.IsMain);
+        bool IsPublic(Ec2Subnet subnet)
+        {
+            // A subnet is public when its route table (its own, else the VPC's main one) reaches an
+            // internet gateway; a subnet that gives instances public addresses counts too.
+            var table = tables.FirstOrDefault(t => t.SubnetIds.Contains(subnet.SubnetId)) ?? main;
+            return (table?.RoutesToInternetGateway ?? false) || subnet.MapPublicIpOnLaunch;
+        }
+
+        var chosen = subnets.Where(IsPublic)
+            .GroupBy(s => s.AvailabilityZone)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(s => s.DefaultForAz).ThenBy(s => s.SubnetId, StringComparer.Ordinal).First())
+            .ToList();
+        if (chosen.Count < 2)
+        {
+            throw new AwsWikiException("NotEnoughPublicSubnets", FailureKind.InvalidArgument, vpcId,
+                $"VPC {vpcId} has public subnets in {chosen.Count} availability zone(s); an Application Load Balancer needs at least two. Pass -SubnetId to choose them.");
+        }
+
+        return chosen;
+    }
+
+    private async Task ValidateSslPolicyAsync(string policy, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> known;
+        try
+        {
+            known = await _clients.Elbv2.DescribeSslPoliciesAsync(new[] { policy }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException e) when (e.ErrorCode is "InvalidAction" or "UnsupportedOperation" or "NotImplemented" || (int)e.StatusCode == 501)
+        {
+            _reporter.Warning($"The service cannot list SSL policies ({e.ErrorCode}); {policy} is used unchecked and CreateListener will reject it if unknown.");
+            return;
+        }
+
+        if (!known.Contains(policy, StringComparer.Ordinal))
+        {
+            throw new AwsWikiException("SslPolicyNotFound", FailureKind.InvalidArgument, policy,
+                $"The load balancer service does not know the SSL policy '{policy}'. The default is {EntryPointRequest.RecommendedSslPolicy}.");
+        }
+    }
+
+    private async Task<(string? Arn, string? Status)> FindCertificateAsync(string domain, string? certificateArn, EntryPointResources existing,
+        CancellationToken cancellationToken)
+    {
+        if (certificateArn is not null)
+        {
+            if (DomainNames.RegionOfArn(certificateArn) != _clients.Region)
+            {
+                throw new AwsWikiException("CertificateInOtherRegion", FailureKind.InvalidArgument, certificateArn,
+                    $"Certificate {certificateArn} is in region {DomainNames.RegionOfArn(certificateArn)}; the load balancer is in {_clients.Region} and can only use a certificate from there.");
+            }
+
+            var given = await _clients.Acm.DescribeCertificateAsync(certificateArn, cancellationToken).ConfigureAwait(false)
+                ?? throw new AwsWikiException("CertificateNotFound", FailureKind.ObjectNotFound, certificateArn, $"Certificate {certificateArn} does not exist.");
+            if (!CoversDomain(given, domain))
+            {
+                throw new AwsWikiException("CertificateDoesNotCoverDomain", FailureKind.InvalidArgument, certificateArn,
+                    $"Certificate {certificateArn} is for {string.Join(", ", given.SubjectAlternativeNames.DefaultIfEmpty(given.DomainName))}, not {domain}.");
+            }
+
+            if (given.Status is not ("ISSUED" or "PENDING_VALIDATION"))
+            {
+                throw new AwsWikiException("CertificateNotUsable", FailureKind.InvalidArgument, certificateArn,
+                    $"Certificate {certificateArn} is {given.Status}; only an ISSUED or PENDING_VALIDATION certificate can be used.");
+            }
+
+            return (given.CertificateArn, given.Status);
+        }
+
+        // Ours from an earlier run first (it may still be pending), then any issued certificate that covers the name.
+        if (existing.OwnCertificateArn is not null)
+        {
+            var own = await _clients.Acm.DescribeCertificateAsync(existing.OwnCertificateArn, cancellationToken).ConfigureAwait(false);
+            if (own is { Status: "ISSUED" or "PENDING_VALIDATION" })
+            {
+                return (own.CertificateArn, own.Status);
+            }
+        }
+
+        foreach (var arn in await _clients.Acm.ListCertificatesAsync(new[] { "ISSUED" }, cancellationToken).ConfigureAwait(false))
+        {
+            var detail = await _clients.Acm.DescribeCertificateAsync(arn, cancellationToken).ConfigureAwait(false);
+            if (detail is { Status: "ISSUED" } && CoversDomain(detail, domain))
+            {
+                return (detail.CertificateArn, detail.Status);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static bool CoversDomain(CertificateDetail certificate, string domain)
+    {
+        return certificate.SubjectAlternativeNames.Append(certificate.DomainName).Any(n => DomainNames.Covers(n, domain));
+    }
+
+    private static IReadOnlyList<string> Describe(string domain, string name, HostedZoneSummary zone, string vpcId, IReadOnlyList<Ec2Subnet> subnets,
+        string ipAddressType, EntryPointRequest request, EntryPointResources existing, string? certificateArn,
+        IReadOnlyList<ResourceRecordSetInfo> records, IReadOnlyList<Ec2Instance> instances)
+    {
+        var steps = new List<string>();
+        if (certificateArn is null)
+        {
+            steps.Add($"ACM certificate for {domain} (DNS validation), with its validation CNAME in zone {zone.Name} ({zone.Id})");
+        }
+
+        if (existing.LoadBalancerGroup is null)
+        {
+            steps.Add($"security group {name}-alb in {vpcId}: TCP 80 and 443 from 0.0.0.0/0 and ::/0");
+        }
+
+        if (existing.TargetsGroup is null)
+        {
+            steps.Add($"security group {name}-targets: TCP {request.TargetPort} from the load balancer's group, added to {string.Join(", ", instances.Select(i => i.InstanceId))}");
+        }
+
+        if (existing.TargetGroup is null)
+        {
+            steps.Add($"target group {name}: HTTP:{request.TargetPort}, health check {request.HealthCheckPath}, targets {string.Join(", ", instances.Select(i => i.InstanceId))}");
+        }
+
+        if (existing.LoadBalancer is null)
+        {
+            steps.Add($"internet-facing Application Load Balancer {name} ({ipAddressType}) in {string.Join(", ", subnets.Select(s => $"{s.SubnetId} ({s.AvailabilityZone})"))}");
+        }
+
+        if (existing.HttpListener is null)
+        {
+            steps.Add("listener HTTP:80 redirecting to HTTPS:443 (HTTP_301)");
+        }
+
+        if (existing.HttpsListener is null)
+        {
+            steps.Add($"listener HTTPS:443 with TLS policy {request.SslPolicy}, forwarding to the target group");
+        }
+
+        foreach (var type in ipAddressType == "dualstack" ? new[] { "A", "AAAA" } : new[] { "A" })
+        {
+            if (!records.Any(r => r.Type == type))
+            {
+                steps.Add($"alias record {type} {domain} in zone {zone.Name} pointing at the load balancer");
+            }
+        }
+
+        return steps;
+    }
+}

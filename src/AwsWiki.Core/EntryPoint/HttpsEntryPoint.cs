@@ -1,0 +1,45 @@
+namespace AwsWiki.EntryPoint;
+
+/// <summary>
+/// One HTTPS entry point: the domain, its certificate, load balancer, listeners, target group and
+/// records. List-valued facts are comma-separated strings so Export-Csv gives clean columns.
+/// </summary>
+public sealed class HttpsEntryPoint
+{
+    public string DomainName { get; set; } = string.Empty;
+
+    public string Url { get; set; } = string.Empty;
+
+    public string? HostedZoneId { get; set; }
+
+    public string? CertificateArn { get; set; }
+
+    public string? CertificateStatus { get; set; }
+
+    public string? LoadBalancerArn { get; set; }
+
+    public string? LoadBalancerDnsName { get; set; }
+
+    public string? CanonicalHostedZoneId { get; set; }
+
+    public string? IpAddressType { get; set; }
+
+    public string? TargetGroupArn { get; set; }
+
+    public int TargetPort { get; set; }
+
+    public string? HttpListenerArn { get; set; }
+
+    public string? HttpsListenerArn { get; set; }
+
+    /// <summary>The load balancer's group, then the group that lets it reach the instances.</summary>
+    public string SecurityGroupIds { get; set; } = string.Empty;
+
+    /// <summary>"instance-id=health" for each registered target.</summary>
+    public string Targets { get; set; } = string.Empty;
+
+    public string? SslPolicy { get; set; }
+
+    /// <summary>What this run created, e.g. "certificate, load-balancer"; empty when everything already existed.</summary>
+    public string Created { get; set; } = string.Empty;
+}

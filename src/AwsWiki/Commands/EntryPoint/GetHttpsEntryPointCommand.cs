@@ -1,0 +1,40 @@
+using System;
+using System.Management.Automation;
+using AwsWiki.EntryPoint;
+
+namespace AwsWiki.Commands.EntryPoint;
+
+/// <summary>The entry points New-HttpsEntryPoint made in this region, rebuilt from their tags and live state.</summary>
+[Cmdlet(VerbsCommon.Get, "HttpsEntryPoint")]
+[OutputType(typeof(HttpsEntryPoint))]
+public sealed class GetHttpsEntryPointCommand : AwsCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    public string DomainName { get; set; } = "*";
+
+    protected override void ProcessRecord()
+    {
+        var pattern = new WildcardPattern(DomainName.TrimEnd('.'), WildcardOptions.IgnoreCase);
+        using var clients = EntryPointClients.Create(Context);
+        try
+        {
+            var found = Await(new EntryPointReader(clients).ReadAsync(pattern.IsMatch, CancelToken));
+            if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(DomainName))
+            {
+                WriteFailure(new AwsWikiException("EntryPointNotFound", FailureKind.ObjectNotFound, DomainName,
+                    $"No HTTPS entry point for {DomainName} in {clients.Region}."), DomainName);
+                return;
+            }
+
+            foreach (var entryPoint in found)
+            {
+                WriteObject(entryPoint);
+            }
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteFailure(e, DomainName);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+using AwsWiki.EntryPoint;
+
+namespace AwsWiki.Commands.EntryPoint;
+
+/// <summary>Deletes what New-HttpsEntryPoint created for a domain, in reverse order.</summary>
+[Cmdlet(VerbsCommon.Remove, "HttpsEntryPoint", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveHttpsEntryPointCommand : AwsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string DomainName { get; set; } = string.Empty;
+
+    [Parameter]
+    public SwitchParameter KeepCertificate { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        using var clients = EntryPointClients.Create(Context);
+        try
+        {
+            var remover = new EntryPointRemover(clients, Reporter);
+            var removal = Await(remover.FindAsync(DomainName, KeepCertificate, CancelToken));
+            if (removal.Steps.Count == 0)
+            {
+                WriteFailure(new AwsWikiException("EntryPointNotFound", FailureKind.ObjectNotFound, removal.DomainName,
+                    $"Nothing tagged for an HTTPS entry point for {removal.DomainName} exists in {clients.Region}."), removal.DomainName);
+                return;
+            }
+
+            if (ShouldProcess(removal.DomainName, "Delete " + string.Join("; ", removal.Steps)))
+            {
+                Await(remover.RemoveAsync(removal, CancelToken));
+            }
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteFailure(e, DomainName);
+        }
+    }
+}
