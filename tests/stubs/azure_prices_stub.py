@@ -12,13 +12,13 @@ prices), so a client that picks the wrong meter gets a wrong number.
 Failure injection: westus3 always answers 503; westus2 is throttled (429) once.
 GET /_stats returns counters. Usage: azure_prices_stub.py [--delay SECONDS] [--lifetime SECONDS]
 """
-import argparse
 import json
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, urlsplit
+
+from stub_server import JsonHandler, serve
 
 # USD per hour for Linux pay-as-you-go.
 BASE = {
@@ -57,19 +57,8 @@ def items_for(sku, region, currency):
     ]
 
 
-class Handler(BaseHTTPRequestHandler):
-    delay = 0.0
-
-    def log_message(self, *args):
-        pass
-
-    def reply(self, status, body):
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+class Handler(JsonHandler):
+    content_type = "application/json; charset=utf-8"
 
     def violation(self, message):
         with lock:
@@ -130,19 +119,5 @@ class Handler(BaseHTTPRequestHandler):
                          "Items": page, "NextPageLink": next_link, "Count": len(page)})
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--delay", type=float, default=0.0)
-    parser.add_argument("--lifetime", type=float, default=900.0)
-    args = parser.parse_args()
-    Handler.delay = args.delay
-    ThreadingHTTPServer.request_queue_size = 128
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    threading.Timer(args.lifetime, server.shutdown).start()
-    server.serve_forever()
-
-
 if __name__ == "__main__":
-    main()
+    serve(Handler)

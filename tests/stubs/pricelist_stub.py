@@ -9,12 +9,12 @@ pages (the first one empty, as the real API sometimes does) to exercise NextToke
 Failure injection: regionCode eu-west-3 always answers 500; eu-west-1 is throttled once per type.
 GET /_stats returns counters for assertions. Usage: pricelist_stub.py [--delay SECONDS] [--lifetime SECONDS]
 """
-import argparse
 import base64
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from stub_server import JsonHandler, serve
 
 # USD on-demand per hour in us-east-1; other regions scale by REGION_FACTOR.
 ON_DEMAND = {"p4d.24xlarge": 21.957642, "g4dn.xlarge": 0.526, "p3dn.24xlarge": 31.212, "p5.48xlarge": 55.04, "g5.xlarge": 1.006}
@@ -57,20 +57,9 @@ def price_document(instance_type, region, on_demand):
     }
 
 
-class Handler(BaseHTTPRequestHandler):
-    delay = 0.0
-
-    def log_message(self, *args):
-        pass
-
-    def reply(self, status, body):
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/x-amz-json-1.1")
-        self.send_header("x-amzn-RequestId", "stub-request")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+class Handler(JsonHandler):
+    content_type = "application/x-amz-json-1.1"
+    extra_headers = {"x-amzn-RequestId": "stub-request"}
 
     def violation(self, message):
         with lock:
@@ -140,19 +129,5 @@ class Handler(BaseHTTPRequestHandler):
         return self.reply(200, {"FormatVersion": "aws_v1", "PriceList": documents})
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--delay", type=float, default=0.0)
-    parser.add_argument("--lifetime", type=float, default=900.0)
-    args = parser.parse_args()
-    Handler.delay = args.delay
-    ThreadingHTTPServer.request_queue_size = 128
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    threading.Timer(args.lifetime, server.shutdown).start()
-    server.serve_forever()
-
-
 if __name__ == "__main__":
-    main()
+    serve(Handler)
