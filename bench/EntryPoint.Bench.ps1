@@ -17,12 +17,10 @@ $env:HOME = $work; $env:AWS_SHARED_CREDENTIALS_FILE = "$work/credentials"; $env:
 $env:AWS_ACCESS_KEY_ID = 'testing'; $env:AWS_SECRET_ACCESS_KEY = 'testing'; $env:AWS_REGION = 'us-east-1'; $env:AWS_DEFAULT_REGION = 'us-east-1'
 Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
 $env:MOTO_ACM_VALIDATION_WAIT = "$ValidationWaitSeconds"
-$listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-$moto = Start-Process moto_server -ArgumentList @('-H', '127.0.0.1', '-p', "$port") -PassThru -RedirectStandardOutput "$work/moto.out" -RedirectStandardError "$work/moto.err"
+Import-Module (Join-Path $root 'tests/TestHelpers.psm1')
+$moto = Start-MotoServer -LogFolder $work
 try {
-    $env:AWS_ENDPOINT_URL = "http://127.0.0.1:$port"
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ($true) { try { Invoke-RestMethod "$env:AWS_ENDPOINT_URL/moto-api/data.json" -TimeoutSec 2 | Out-Null; break } catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'moto did not start' }; Start-Sleep -Milliseconds 200 } }
+    $env:AWS_ENDPOINT_URL = $moto.Url
     function Invoke-BenchCli { (& aws @args --output json | Out-String) | ConvertFrom-Json }
     Import-Module (Join-Path $root 'AwsWiki.psd1')
     Invoke-BenchCli route53 create-hosted-zone --name example.com --caller-reference bench | Out-Null
@@ -48,6 +46,6 @@ try {
         (& $median $rows.FullRunSeconds), (& $median $rows.NetworkOnlySeconds), $ValidationWaitSeconds, (& $median $rows.SequentialEstimate))
 }
 finally {
-    if (-not $moto.HasExited) { $moto.Kill($true) }
+    Stop-MotoServer $moto
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 }

@@ -19,22 +19,13 @@ $env:AWS_ACCESS_KEY_ID = 'testing'; $env:AWS_SECRET_ACCESS_KEY = 'testing'; $env
 $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $work 'credentials'; $env:AWS_CONFIG_FILE = Join-Path $work 'config'
 Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
 
-$listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-$listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-$motoUrl = "http://127.0.0.1:$port"
-$moto = Start-Process moto_server -ArgumentList '-H', '127.0.0.1', '-p', "$port" -PassThru -RedirectStandardOutput (Join-Path $work 'moto.out') -RedirectStandardError (Join-Path $work 'moto.err')
+Import-Module (Join-Path $root 'tests/TestHelpers.psm1')
+$moto = Start-MotoServer -LogFolder $work
+$motoUrl = $moto.Url
 $proxy = $null
 try {
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ($true) {
-        try { Invoke-RestMethod "$motoUrl/moto-api/data.json" -TimeoutSec 2 | Out-Null; break }
-        catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'moto_server did not start' }; Start-Sleep -Milliseconds 200 }
-    }
-    $info = [System.Diagnostics.ProcessStartInfo]::new('python3')
-    $info.ArgumentList.Add((Join-Path $root 'tests/stubs/ssm_proxy.py')); $info.ArgumentList.Add($motoUrl)
-    $info.RedirectStandardOutput = $true; $info.UseShellExecute = $false
-    $proxy = [System.Diagnostics.Process]::Start($info)
-    $proxyUrl = "http://127.0.0.1:$($proxy.StandardOutput.ReadLine().Trim())"
+    $proxy = Start-TestStub -Name ssm_proxy -ArgumentList $motoUrl
+    $proxyUrl = $proxy.Url
     $env:AWS_ENDPOINT_URL = $motoUrl
     $env:AWS_ENDPOINT_URL_SSM = $proxyUrl
     Import-Module (Join-Path $root 'AwsWiki.psd1') -Force
@@ -67,8 +58,7 @@ try {
     }
 }
 finally {
-    if ($proxy -and -not $proxy.HasExited) { $proxy.Kill(); $proxy.WaitForExit() }
-    if (-not $moto.HasExited) { $moto.Kill($true) }
-    $moto.WaitForExit()
+    Stop-TestStub $proxy
+    Stop-MotoServer $moto
     Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 }

@@ -61,22 +61,15 @@ $query = (& $pwsh -NoProfile -NonInteractive -Command $queryScript | Select-Obje
 $queryMedian = Get-Median $query.Times
 
 # 3. Live: 1 region against 8, with moto and the Price List stand-in on loopback.
-$listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
 $runRoot = Join-Path ([IO.Path]::GetTempPath()) ("awswiki-bench-" + [Guid]::NewGuid().ToString('N').Substring(0, 8))
 New-Item -ItemType Directory -Path $runRoot | Out-Null
-$moto = Start-Process (Get-Command moto_server -CommandType Application)[0].Source -ArgumentList @('-H', '127.0.0.1', '-p', "$port") -PassThru `
-    -RedirectStandardOutput (Join-Path $runRoot 'moto.out') -RedirectStandardError (Join-Path $runRoot 'moto.err')
-$python = (Get-Command python3, python -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
-$info = [Diagnostics.ProcessStartInfo]::new($python)
-$info.ArgumentList.Add((Join-Path $root 'tests/stubs/pricelist_stub.py')); $info.RedirectStandardOutput = $true; $info.UseShellExecute = $false
-$stub = [Diagnostics.Process]::Start($info)
+Import-Module (Join-Path $root 'tests/TestHelpers.psm1')
+$moto = Start-MotoServer -LogFolder $runRoot
+$stub = $null
 try {
-    $stubPort = $stub.StandardOutput.ReadLine()
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ($true) {
-        try { Invoke-RestMethod "http://127.0.0.1:$port/moto-api/data.json" -TimeoutSec 2 | Out-Null; break }
-        catch { if ([DateTime]::UtcNow -gt $deadline) { throw 'moto_server did not start' }; Start-Sleep -Milliseconds 200 }
-    }
+    $port = ([uri]$moto.Url).Port
+    $stub = Start-TestStub -Name pricelist_stub
+    $stubPort = ([uri]$stub.Url).Port
     $regions = "'us-east-1','us-east-2','us-west-1','us-west-2','ap-northeast-1','ap-northeast-2','eu-central-1','eu-west-2'"
     $liveScript = @"
 `$env:AWS_ACCESS_KEY_ID = 'testing'; `$env:AWS_SECRET_ACCESS_KEY = 'testing'; `$env:AWS_REGION = 'us-east-1'
@@ -91,8 +84,8 @@ Import-Module '$manifest'
     $live = (& $pwsh -NoProfile -NonInteractive -Command $liveScript | Select-Object -Last 1) | ConvertFrom-Json
 }
 finally {
-    if (-not $stub.HasExited) { $stub.Kill() }
-    if (-not $moto.HasExited) { $moto.Kill($true) }
+    Stop-TestStub $stub
+    Stop-MotoServer $moto
     Remove-Item $runRoot -Recurse -Force -ErrorAction SilentlyContinue
 }
 $oneMedian = Get-Median $live.One; $eightMedian = Get-Median $live.Eight

@@ -56,25 +56,13 @@ $env:AWSWIKI_MODULE = Join-Path $repoRoot 'AwsWiki.psd1'
 # ACM certificates stay PENDING_VALIDATION this many seconds in moto, so certificate waits are exercised.
 $env:MOTO_ACM_VALIDATION_WAIT = '3'
 
-$listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-$listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-$motoUrl = "http://127.0.0.1:$port"
-$moto = Start-Process -FilePath (Get-Command moto_server -CommandType Application)[0].Source `
-    -ArgumentList @('-H', '127.0.0.1', '-p', "$port") -PassThru `
-    -RedirectStandardOutput (Join-Path $runRoot 'moto.out.log') -RedirectStandardError (Join-Path $runRoot 'moto.err.log')
+Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1')
+$moto = $null
 $result = $null
 $runError = $null
 try {
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ($true) {
-        try { Invoke-RestMethod "$motoUrl/moto-api/data.json" -TimeoutSec 2 | Out-Null; break }
-        catch {
-            if ($moto.HasExited -or [DateTime]::UtcNow -gt $deadline) {
-                throw "moto_server did not start on $motoUrl. Its log:`n$(Get-Content (Join-Path $runRoot 'moto.err.log') -Raw)"
-            }
-            Start-Sleep -Milliseconds 200
-        }
-    }
+    $moto = Start-MotoServer -LogFolder $runRoot
+    $motoUrl = $moto.Url
     $env:AWS_ENDPOINT_URL = $motoUrl
     $env:AWSWIKI_TEST_MOTO_URL = $motoUrl
 
@@ -91,8 +79,7 @@ catch {
     [Console]::Error.WriteLine("The test run itself failed: $_")
 }
 finally {
-    if (-not $moto.HasExited) { $moto.Kill($true) }
-    $moto.WaitForExit()
+    Stop-MotoServer $moto
     Remove-Item $runRoot -Recurse -Force -ErrorAction SilentlyContinue
 }
 

@@ -110,4 +110,38 @@ function Stop-TestStub {
     param($Stub)
     if ($Stub -and -not $Stub.Process.HasExited) { $Stub.Process.Kill(); $Stub.Process.WaitForExit() }
 }
+function Start-MotoServer {
+    <#
+    .SYNOPSIS
+        Starts moto_server on 127.0.0.1 on a free port and waits until it answers; returns its
+        process and URL. Logs go to LogFolder. Stop it with Stop-MotoServer. Environment
+        variables moto reads at start (MOTO_ACM_VALIDATION_WAIT) must be set before the call.
+    #>
+    param([Parameter(Mandatory)] [string] $LogFolder)
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $url = "http://127.0.0.1:$port"
+    $errorLog = Join-Path $LogFolder 'moto.err.log'
+    $process = Start-Process -FilePath (Get-Command moto_server -CommandType Application -ErrorAction Stop)[0].Source `
+        -ArgumentList @('-H', '127.0.0.1', '-p', "$port") -PassThru `
+        -RedirectStandardOutput (Join-Path $LogFolder 'moto.out.log') -RedirectStandardError $errorLog
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ($true) {
+        try { Invoke-RestMethod "$url/moto-api/data.json" -TimeoutSec 2 | Out-Null; break }
+        catch {
+            if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
+                if (-not $process.HasExited) { $process.Kill($true) }
+                throw "moto_server did not start on $url. Its log:`n$(Get-Content $errorLog -Raw -ErrorAction SilentlyContinue)"
+            }
+            Start-Sleep -Milliseconds 200
+        }
+    }
+    [pscustomobject]@{ Process = $process; Url = $url }
+}
+
+function Stop-MotoServer {
+    param($Server)
+    if ($Server -and -not $Server.Process.HasExited) { $Server.Process.Kill($true) }
+    if ($Server) { $Server.Process.WaitForExit() }
+}
 Export-ModuleMember -Function *
