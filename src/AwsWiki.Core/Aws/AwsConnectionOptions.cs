@@ -1,5 +1,3 @@
-using Amazon.Runtime;
-
 namespace AwsWiki.Aws;
 
 /// <summary>
@@ -12,7 +10,8 @@ public sealed class AwsConnectionOptions
 
     public string? Region { get; set; }
 
-    public AWSCredentials? Credential { get; set; }
+    /// <summary>The -Credential value: an AWSCredentials object (the cmdlet assembly cannot name the type).</summary>
+    public object? Credential { get; set; }
 
     public string? EndpointUrl { get; set; }
 

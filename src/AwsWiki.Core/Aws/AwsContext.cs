@@ -25,6 +25,9 @@ public sealed class AwsContext
 
     public RegionEndpoint Region { get; }
 
+    /// <summary>The region's system name (us-east-1): what the cmdlet assembly uses, as it names no SDK type.</summary>
+    public string RegionName => Region.SystemName;
+
     /// <summary>The profile the credentials came from, when they came from one.</summary>
     public string? ProfileName { get; }
 

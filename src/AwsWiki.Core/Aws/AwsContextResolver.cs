@@ -29,7 +29,13 @@ public static class AwsContextResolver
     {
         if (options.Credential is not null)
         {
-            return (options.Credential, null, "the -Credential parameter");
+            if (options.Credential is AWSCredentials given)
+            {
+                return (given, null, "the -Credential parameter");
+            }
+
+            throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, options.Credential.GetType().FullName,
+                $"-Credential takes AWS credentials (Amazon.Runtime.AWSCredentials), not {options.Credential.GetType().FullName}.");
         }
 
         var hasAccessKey = !string.IsNullOrEmpty(options.AccessKey);

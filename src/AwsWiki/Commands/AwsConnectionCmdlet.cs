@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using System.Security;
-using Amazon.Runtime;
 using AwsWiki.Aws;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Commands.Internal;
@@ -22,7 +21,7 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     public string? ProfileName { get; set; }
 
     [Parameter]
-    public AWSCredentials? Credential { get; set; }
+    public object? Credential { get; set; }
 
     /// <summary>An endpoint for every service this call uses, e.g. a local emulator. Overrides AWS_ENDPOINT_URL.</summary>
     [Parameter]
@@ -51,7 +50,7 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
         {
             ProfileName = ProfileName,
             Region = region,
-            Credential = Credential,
+            Credential = Unwrap(Credential),
             EndpointUrl = EndpointUrl,
             AccessKey = AccessKey,
             SecretKey = SecretTransformationAttribute.Reveal(SecretKey),
@@ -62,7 +61,7 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
         try
         {
             var context = AwsContextResolver.Resolve(options, requireRegion);
-            WriteVerbose($"Using credentials from {context.CredentialSource}, region {context.Region.SystemName}.");
+            WriteVerbose($"Using credentials from {context.CredentialSource}, region {context.RegionName}.");
             return context;
         }
         catch (AwsWikiException e)

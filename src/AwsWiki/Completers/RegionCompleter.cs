@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Amazon;
+using AwsWiki.Aws;
 
 namespace AwsWiki.Commands.Completers;
 
@@ -13,7 +13,7 @@ public sealed class RegionCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var regions = RegionEndpoint.EnumerableAllRegions.ToDictionary(r => r.SystemName, r => r.DisplayName);
+        var regions = AwsRegionNames.All;
         foreach (var name in CompletionText.Matching(regions.Keys, wordToComplete))
         {
             yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, $"{name} ({regions[name]})");

@@ -36,7 +36,7 @@ internal sealed class LiveOfferingRunner
                 var regions = Expand(KnownRegions.Aws);
                 if (_request.Regions.Count == 0)
                 {
-                    regions = new List<string> { _cmdlet.ResolveFor(null).Region.SystemName };
+                    regions = new List<string> { _cmdlet.ResolveFor(null).RegionName };
                 }
 
                 foreach (var region in regions)

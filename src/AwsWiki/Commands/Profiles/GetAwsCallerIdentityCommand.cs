@@ -20,7 +20,7 @@ public sealed class GetAwsCallerIdentityCommand : AwsCmdlet
                 Arn = arn,
                 UserId = userId,
                 ProfileName = context.ProfileName,
-                Region = context.Region.SystemName,
+                Region = context.RegionName,
             });
         }
         catch (System.Exception e) when (e is not PipelineStoppedException)
