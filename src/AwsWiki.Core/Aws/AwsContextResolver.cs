@@ -29,13 +29,15 @@ public static class AwsContextResolver
     {
         if (options.Credential is not null)
         {
-            if (options.Credential is AWSCredentials given)
+            var given = ForeignAwsCredentials.From(options.Credential)
+                ?? ForeignAwsCredentials.From(ReadProperty<object>(options.Credential, "Credentials"));
+            if (given is not null)
             {
                 return (given, null, "the -Credential parameter");
             }
 
             throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, options.Credential.GetType().FullName,
-                $"-Credential takes AWS credentials (Amazon.Runtime.AWSCredentials), not {options.Credential.GetType().FullName}.");
+                $"-Credential takes AWS credentials (Amazon.Runtime.AWSCredentials of the AWS SDK v3 or v4, as Get-AWSCredential returns), not {options.Credential.GetType().FullName}.");
         }
 
         var hasAccessKey = !string.IsNullOrEmpty(options.AccessKey);
@@ -67,12 +69,12 @@ public static class AwsContextResolver
 
         switch (options.StoredCredentials)
         {
-            case AWSCredentials stored:
-                return (stored, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
+            case object stored when ForeignAwsCredentials.From(stored) is { } storedCredentials:
+                return (storedCredentials, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
             case string storedProfile when storedProfile.Length > 0:
                 return (FromProfile(storedProfile), storedProfile, $"profile '{storedProfile}' ($StoredAWSCredentials)");
             case object wrapper:
-                var inner = ReadProperty<AWSCredentials>(wrapper, "Credentials");
+                var inner = ForeignAwsCredentials.From(ReadProperty<object>(wrapper, "Credentials"));
                 if (inner is not null)
                 {
                     return (inner, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
