@@ -4,7 +4,9 @@
 .DESCRIPTION
     Build (default): publishes the cmdlet assembly and its dependencies into ./bin, beside the
     root manifest AwsWiki.psd1, and builds the MAML help from docs/en-US into ./en-US.
-    Test: Build, then runs the Pester suite in a child pwsh against the built module; the last
+    Package: Build, then packs the module (manifest, bin/, en-US/) into out/AwsWiki.<version>.nupkg,
+    which Install-PSResource installs from a local repository (PSResourceGet ships with pwsh 7.4+).
+    Test: Package, then runs the Pester suite in a child pwsh against the built module; the last
     line printed is "N passed, N failed" and the exit code is non-zero on any failure.
     Bench: Build, then runs the benchmarks in ./bench.
     Clean: removes build output.
@@ -13,7 +15,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Bench', 'Clean', 'Help')]
+    [ValidateSet('Build', 'Test', 'Bench', 'Package', 'Clean', 'Help')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -56,8 +58,23 @@ function Invoke-Build {
     Invoke-Native (Get-ChildPwsh) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build.ps1'), '-Task', 'Help')
 }
 
-function Invoke-Test {
+function Invoke-Package {
     Invoke-Build
+    $out = Join-Path $root 'out'
+    if (Test-Path $out) { Remove-Item $out -Recurse -Force }
+    # The installed module's folder is named for the module, so stage it as AwsWiki/.
+    $staging = New-Item -ItemType Directory -Force -Path (Join-Path $out 'staging/AwsWiki')
+    Copy-Item (Join-Path $root 'AwsWiki.psd1'), $binPath, (Join-Path $root 'en-US') -Destination $staging -Recurse
+    Get-ChildItem $staging -Recurse -Filter *.pdb | Remove-Item
+    Compress-PSResource -Path $staging.FullName -DestinationPath $out
+    Remove-Item (Join-Path $out 'staging') -Recurse -Force
+    $package = Get-ChildItem $out -Filter 'AwsWiki.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Compress-PSResource made no AwsWiki package in $out." }
+    Write-Host "Packed $($package.FullName)"
+}
+
+function Invoke-Test {
+    Invoke-Package
     Invoke-Native dotnet @('restore', (Join-Path $root 'tests/TestTools.csproj'), '--nologo', '-v', 'quiet')
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/Invoke-Tests.ps1'))
     if ($TestPath) { $arguments += @('-Path', ($TestPath -join ',')) }
@@ -97,12 +114,12 @@ function ConvertFrom-CmdletDoc {
             'RELATED LINKS' { $doc.Links = @($text -split "`n" | ForEach-Object { $_.Trim(' ', '-', '*') } | Where-Object { $_ }) }
             'EXAMPLES' {
                 if ($sub) {
-                    $code = [regex]::Match($text, '(?s)```(?:powershell)?\s*\n(.*?)```')
-                    $doc.Examples.Add([pscustomobject]@{
-                            Title   = $sub
-                            Code    = $code.Groups[1].Value.Trim()
-                            Remarks = ($text.Remove($code.Index, $code.Length)).Trim()
-                        })
+                    # The first code block is the command; a second one, if any, is its sample output.
+                    $blocks = [regex]::Matches($text, '(?s)```(?:powershell|output|text)?[ \t]*\r?\n(.*?)```')
+                    $code = $blocks[0].Groups[1].Value.TrimEnd()
+                    if ($blocks.Count -gt 1) { $code += "`n`n" + $blocks[1].Groups[1].Value.TrimEnd() }
+                    $remarks = [regex]::Replace($text, '(?s)```.*?```', '').Trim()
+                    $doc.Examples.Add([pscustomobject]@{ Title = $sub; Code = $code; Remarks = $remarks })
                 }
             }
             'PARAMETERS' { if ($sub) { $doc.Parameters[$sub.TrimStart('-')] = $text } }
@@ -116,6 +133,29 @@ function ConvertFrom-CmdletDoc {
     }
     & $flush
     return $doc
+}
+
+function Get-HelpTypeName {
+    # Get-Help shows these names: Double, not Nullable`1; string[], not String[] from a generic's name.
+    param([type] $Type, [switch] $Full)
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { $Type = $underlying }
+    if ($Full) { return $Type.FullName }
+    if ($Type.IsArray) { return (Get-HelpTypeName $Type.GetElementType()) + '[]' }
+    $Type.Name
+}
+
+function Get-PipelineInput {
+    # One INPUTS entry per pipeline-bound parameter type: by value names the type, by property name the properties.
+    param($Command, $Parameters)
+    $byValue = @($Parameters | Where-Object { $_.ParameterSets.Values.ValueFromPipeline -contains $true })
+    $byName = @($Parameters | Where-Object { $_.ParameterSets.Values.ValueFromPipelineByPropertyName -contains $true })
+    foreach ($p in $byValue) { [pscustomobject]@{ Type = (Get-HelpTypeName $p.ParameterType -Full); Text = "You can pipe values for -$($p.Name) to this cmdlet." } }
+    if ($byName) {
+        $names = ($byName | ForEach-Object { $_.Name + $(if ($_.Aliases.Count) { " (or $($_.Aliases -join ', '))" }) }) -join ', '
+        [pscustomobject]@{ Type = 'System.Management.Automation.PSObject'; Text = "You can pipe objects with these properties to this cmdlet: $names." }
+    }
+    if (-not $byValue -and -not $byName) { [pscustomobject]@{ Type = 'None'; Text = 'This cmdlet takes no pipeline input.' } }
 }
 
 function New-MamlHelp {
@@ -170,10 +210,31 @@ function New-MamlHelp {
                 $writer.WriteAttributeString('aliases', $(if ($p.Aliases.Count) { $p.Aliases -join ', ' } else { 'none' }))
                 $writer.WriteElementString('maml', 'name', $ns.maml, $p.Name)
                 $writer.WriteStartElement('maml', 'description', $ns.maml); & $para ([string]$doc.Parameters[$p.Name]); $writer.WriteEndElement()
-                $writer.WriteStartElement('command', 'parameterValue', $ns.command)
-                $writer.WriteAttributeString('required', ([string]($p.ParameterType -ne [System.Management.Automation.SwitchParameter])).ToLowerInvariant())
-                $writer.WriteString($p.ParameterType.Name); $writer.WriteEndElement()
-                $writer.WriteStartElement('dev', 'type', $ns.dev); $writer.WriteElementString('maml', 'name', $ns.maml, $p.ParameterType.FullName); $writer.WriteEndElement()
+                $isSwitch = $p.ParameterType -eq [System.Management.Automation.SwitchParameter]
+                # A switch has no value in SYNTAX ([-IncludeUnpriced]); Get-Help shows the type in PARAMETERS.
+                if (-not $isSwitch -or -not $inSyntax) {
+                    $writer.WriteStartElement('command', 'parameterValue', $ns.command)
+                    $writer.WriteAttributeString('required', ([string](-not $isSwitch)).ToLowerInvariant())
+                    $writer.WriteString((Get-HelpTypeName $p.ParameterType)); $writer.WriteEndElement()
+                }
+                $writer.WriteStartElement('dev', 'type', $ns.dev); $writer.WriteElementString('maml', 'name', $ns.maml, (Get-HelpTypeName $p.ParameterType -Full)); $writer.WriteEndElement()
+                $writer.WriteEndElement()
+            }
+
+            # -WhatIf and -Confirm are common parameters, so the docs need not describe them; SYNTAX shows them.
+            $shouldProcessParameters = @(if ($command.Parameters.ContainsKey('WhatIf')) {
+                    @{ Name = 'WhatIf'; Text = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.' }
+                    @{ Name = 'Confirm'; Text = 'Prompts you for confirmation before running the cmdlet.' }
+                })
+            $writeShouldProcess = {
+                param($entry)
+                $writer.WriteStartElement('command', 'parameter', $ns.command)
+                foreach ($attribute in @{ required = 'false'; globbing = 'false'; pipelineInput = 'False'; position = 'named'; aliases = $(if ($entry.Name -eq 'WhatIf') { 'wi' } else { 'cf' }) }.GetEnumerator()) {
+                    $writer.WriteAttributeString($attribute.Key, $attribute.Value)
+                }
+                $writer.WriteElementString('maml', 'name', $ns.maml, $entry.Name)
+                $writer.WriteStartElement('maml', 'description', $ns.maml); & $para $entry.Text; $writer.WriteEndElement()
+                $writer.WriteStartElement('dev', 'type', $ns.dev); $writer.WriteElementString('maml', 'name', $ns.maml, 'System.Management.Automation.SwitchParameter'); $writer.WriteEndElement()
                 $writer.WriteEndElement()
             }
 
@@ -181,16 +242,30 @@ function New-MamlHelp {
             foreach ($set in $command.ParameterSets) {
                 $writer.WriteStartElement('command', 'syntaxItem', $ns.command)
                 $writer.WriteElementString('maml', 'name', $ns.maml, $command.Name)
+                $inSyntax = $true
                 foreach ($sp in ($set.Parameters | Where-Object { $_.Name -notin $common })) {
                     $full = $command.Parameters[$sp.Name]
                     & $writeParameter $full ($full.ParameterSets[$set.Name])
                 }
+                foreach ($entry in $shouldProcessParameters) { & $writeShouldProcess $entry }
                 $writer.WriteEndElement()
             }
             $writer.WriteEndElement()
 
+            $inSyntax = $false
             $writer.WriteStartElement('command', 'parameters', $ns.command)
             foreach ($p in ($parameters | Sort-Object Name)) { & $writeParameter $p $null }
+            foreach ($entry in $shouldProcessParameters) { & $writeShouldProcess $entry }
+            $writer.WriteEndElement()
+
+            # INPUTS: what the pipeline can carry in, by value or by property name.
+            $writer.WriteStartElement('command', 'inputTypes', $ns.command)
+            foreach ($input in (Get-PipelineInput $command $parameters)) {
+                $writer.WriteStartElement('command', 'inputType', $ns.command)
+                $writer.WriteStartElement('dev', 'type', $ns.dev); $writer.WriteElementString('maml', 'name', $ns.maml, $input.Type); $writer.WriteEndElement()
+                $writer.WriteStartElement('maml', 'description', $ns.maml); & $para $input.Text; $writer.WriteEndElement()
+                $writer.WriteEndElement()
+            }
             $writer.WriteEndElement()
 
             $writer.WriteStartElement('command', 'returnValues', $ns.command)
@@ -240,5 +315,6 @@ switch ($Task) {
     'Help' { New-MamlHelp }
     'Test' { Invoke-Test }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

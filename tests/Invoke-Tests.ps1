@@ -37,6 +37,8 @@ if (-not $env:PYENV_ROOT -and (Test-Path (Join-Path $HOME '.pyenv'))) { $env:PYE
 $runRoot = Join-Path ([IO.Path]::GetTempPath()) ("awswiki-tests-" + [Guid]::NewGuid().ToString('N').Substring(0, 8))
 $testHome = New-Item -ItemType Directory -Force -Path (Join-Path $runRoot 'home')
 $env:HOME = $testHome.FullName
+# .NET answers LocalApplicationData only when the folder exists; without it PSResourceGet writes into the working folder.
+New-Item -ItemType Directory -Force -Path (Join-Path $testHome '.local/share') | Out-Null
 $env:USERPROFILE = $testHome.FullName
 $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $testHome '.aws/credentials'
 $env:AWS_CONFIG_FILE = Join-Path $testHome '.aws/config'

@@ -45,6 +45,30 @@ Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:AWSWIKI_MODUL
         foreach ($example in $help.Examples.Example) { $example.Code | Should -Not -BeNullOrEmpty }
     }
 
+    It 'SYNTAX shows real type names, switches without a value, and -WhatIf/-Confirm where the cmdlet has them' {
+        $syntax = (Get-Help $_).Syntax | Out-String -Width 400
+        $syntax | Should -Not -Match 'Nullable|`1|<SwitchParameter>'
+        foreach ($switch in $command.Parameters.Values | Where-Object { $_.SwitchParameter -and $_.Name -notin [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }) {
+            $syntax | Should -Match "\[-$($switch.Name)\]" -Because "-$($switch.Name) is a switch"
+        }
+        if ($command.Parameters.ContainsKey('WhatIf')) {
+            $syntax | Should -Match '\[-WhatIf\] \[-Confirm\]'
+        }
+        else {
+            $syntax | Should -Not -Match 'WhatIf'
+        }
+    }
+
+    It 'INPUTS names what the pipeline takes, OUTPUTS the real types' {
+        $full = Get-Help $_ -Full
+        @($full.inputTypes.inputType).Count | Should -BeGreaterOrEqual 1
+        $pipelined = @($command.Parameters.Values | Where-Object { $_.Attributes.ValueFromPipeline -contains $true -or $_.Attributes.ValueFromPipelineByPropertyName -contains $true })
+        $inputs = ($full.inputTypes.inputType | ForEach-Object { $_.type.name }) -join ' '
+        if ($pipelined) { $inputs | Should -Not -Be 'None' } else { $inputs | Should -Be 'None' }
+        $outputs = @($full.returnValues.returnValue | ForEach-Object { $_.type.name })
+        $outputs | Should -Be @($command.OutputType.Name)
+    }
+
     It 'describes every parameter' {
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
         foreach ($name in $command.Parameters.Keys | Where-Object { $_ -notin $common }) {
