@@ -75,6 +75,13 @@ Describe 'An endpoint that accepts the connection but never answers' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
     }
 
+    It 'a paged SDK call (EC2 paginator in a live query) has the same limit' {
+        $failure = Get-ErrorOf { Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1 -EndpointUrl $silent.Url -TimeoutSec 2 -ErrorAction Stop }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
+        $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $failure.Exception.Message | Should -BeLike "*EC2 request to $($silent.Url) timed out after 2 s*"
+    }
+
     It 'the Azure Retail Prices client (hand-written HTTP too) has the same limit' {
         $env:AWSWIKI_AZURE_PRICES_URL = "$($silent.Url)/api/retail/prices"
         $failure = Get-ErrorOf { Get-GpuInstanceOffering -Source Live -Provider Azure -Region eastus -TimeoutSec 2 -ErrorAction Stop }
@@ -85,6 +92,7 @@ Describe 'An endpoint that accepts the connection but never answers' {
     It 'Ctrl+C (Stop) ends a waiting <Name> call long before the default limit' -ForEach @(
         @{ Name = 'SDK-client'; Script = 'Get-AwsCallerIdentity -EndpointUrl $args[0]' }
         @{ Name = 'hand-written-client'; Script = 'Get-HttpsEntryPoint -EndpointUrl $args[0]' }
+        @{ Name = 'SDK-paginator'; Script = 'Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1 -EndpointUrl $args[0]' }
     ) {
         # A fresh silent endpoint: its "accepted" line says the call is now waiting on the network.
         $endpoint = Start-TestStub -Name silent_server -ArgumentList @('120')
