@@ -98,7 +98,7 @@ public sealed class AwsContext
 
     /// <summary>Runs one SDK request under this call's time limit; a timeout becomes RequestTimedOut naming the endpoint.</summary>
     public Task<T> CallAsync<T>(AwsService service, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
-        RequestDeadline.RunAsync(Timeout, EndpointNameFor(service), service.EnvironmentId, request, cancellationToken);
+        RequestDeadline.RunAsync(Timeout, EndpointNameFor(service), RequestDeadline.NameOf(service), request, cancellationToken);
 
     /// <summary>A deadline for a paging loop: restart it after each page.</summary>
     public RequestDeadline StartDeadline(AwsService service, CancellationToken cancellationToken) =>

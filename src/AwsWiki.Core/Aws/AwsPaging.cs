@@ -34,7 +34,7 @@ public static class AwsPaging
                 }
                 catch (Exception e) when (deadline.Explains(e))
                 {
-                    throw deadline.TimedOut(service.EnvironmentId.Replace('_', ' '), e);
+                    throw deadline.TimedOut(RequestDeadline.NameOf(service), e);
                 }
 
                 yield return page;

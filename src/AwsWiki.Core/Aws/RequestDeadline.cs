@@ -89,6 +89,9 @@ public sealed class RequestDeadline : IDisposable
 
     public void Dispose() => _source.Dispose();
 
+    /// <summary>How messages name a service: its SDK service id with spaces ("EC2", "ELASTIC LOAD BALANCING V2").</summary>
+    public static string NameOf(AwsService service) => service.EnvironmentId.Replace('_', ' ');
+
     private static bool IsTimeout(Exception failure)
     {
         for (Exception? e = failure; e is not null; e = e.InnerException)

@@ -68,7 +68,7 @@ public sealed class AwsRequestSender
         }
         catch (Exception e) when (deadline.Explains(e))
         {
-            throw deadline.TimedOut(_service.EnvironmentId.Replace('_', ' '), e);
+            throw deadline.TimedOut(RequestDeadline.NameOf(_service), e);
         }
     }
 
