@@ -4,6 +4,7 @@ with faults (throttling, 5xx, a dropped connection, a hard error). Stdlib only.
 Usage: python3 aws_fault_proxy.py UPSTREAM_URL [LIFETIME_SECONDS]
 Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
   POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|drop-after|hard", "times": 1}]
+                        a rule may add "retryAfter": SECONDS, sent as a Retry-After header on its fault
   GET  /__proxy/log     the recorded requests, each with "operation" and a "canonical" form
   POST /__proxy/clear   forgets the log and the faults
 """
@@ -11,6 +12,7 @@ import http.client
 import json
 import sys
 import threading
+import time
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -58,12 +60,17 @@ def canonical_of(method, path, protocol, body):
 
 
 def take_fault(operation, protocol):
+    rule = take_rule(operation, protocol)
+    return rule["kind"] if rule else None
+
+
+def take_rule(operation, protocol):
     with LOCK:
         for rule in FAULTS:
             matches = rule["match"] == operation or (protocol == "rest-xml" and rule["match"] in operation)
             if matches and rule.get("times", 1) > 0:
                 rule["times"] = rule.get("times", 1) - 1
-                return rule["kind"]
+                return rule
     return None
 
 
@@ -80,10 +87,12 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def _send(self, status, content_type, text):
+    def _send(self, status, content_type, text, extra_headers=None):
         data = text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        for name, value in (extra_headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -95,7 +104,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._control(body)
 
         operation, protocol = operation_of(self.command, self.path, self.headers, body)
-        kind = take_fault(operation, protocol)
+        rule = take_rule(operation, protocol)
+        kind = rule["kind"] if rule else None
+        extra_headers = {"Retry-After": str(rule["retryAfter"])} if rule and "retryAfter" in rule else None
         with LOCK:
             LOG.append({
                 "operation": operation,
@@ -106,6 +117,7 @@ class Handler(BaseHTTPRequestHandler):
                 "contentType": self.headers.get("Content-Type"),
                 "canonical": canonical_of(self.command, self.path, protocol, body),
                 "fault": kind,
+                "time": time.time(),
             })
 
         if kind == "drop":
@@ -114,10 +126,10 @@ class Handler(BaseHTTPRequestHandler):
             return
         if kind == "throttle":
             content_type, text = error_body(protocol, "ThrottlingException" if protocol == "json" else "Throttling", "Rate exceeded")
-            return self._send(400, content_type, text)
+            return self._send(400, content_type, text, extra_headers)
         if kind == "error500":
             content_type, text = error_body(protocol, "InternalFailure", "Injected server error")
-            return self._send(500, content_type, text)
+            return self._send(500, content_type, text, extra_headers)
         if kind == "hard":
             content_type, text = error_body(protocol, "InjectedHardFailure", f"Injected hard failure on {operation}")
             return self._send(400, content_type, text)

@@ -26,4 +26,7 @@ public sealed class AwsConnectionOptions
 
     /// <summary>The value of $StoredAWSRegion, if any.</summary>
     public string? StoredRegion { get; set; }
+
+    /// <summary>-TimeoutSec: how long one AWS request may take, retries included; null for the default.</summary>
+    public int? TimeoutSec { get; set; }
 }

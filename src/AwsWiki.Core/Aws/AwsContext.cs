@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Amazon;
 using Amazon.Runtime;
 
@@ -9,6 +11,7 @@ public sealed class AwsContext
 {
     private readonly string? _endpointUrl;
     private readonly Func<string, string?> _environment;
+    private AwsRetrySettings? _retry;
 
     internal AwsContext(AWSCredentials credentials, RegionEndpoint region, string? profileName, string credentialSource,
         string? endpointUrl, Func<string, string?> environment)
@@ -79,6 +82,33 @@ public sealed class AwsContext
             config.AuthenticationRegion = SigningRegionFor(service);
         }
 
+        ApplyRetryAndTimeout(config);
         return config;
+    }
+
+    /// <summary>How long one request may take, its retries included: -TimeoutSec, else <see cref="RequestDeadline.DefaultLimit"/>.</summary>
+    public TimeSpan Timeout { get; internal set; } = RequestDeadline.DefaultLimit;
+
+    /// <summary>Retry mode and attempts for every client of this call (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS, the profile's settings).</summary>
+    public AwsRetrySettings Retry => _retry ??= AwsRetrySettings.Resolve(_environment, ProfileName);
+
+    /// <summary>The endpoint a service's requests go to, for messages: the override, else the service's regional endpoint.</summary>
+    public string EndpointNameFor(AwsService service) =>
+        EndpointFor(service) ?? $"https://{service.SigningName}.{SigningRegionFor(service)}.amazonaws.com";
+
+    /// <summary>Runs one SDK request under this call's time limit; a timeout becomes RequestTimedOut naming the endpoint.</summary>
+    public Task<T> CallAsync<T>(AwsService service, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
+        RequestDeadline.RunAsync(Timeout, EndpointNameFor(service), RequestDeadline.NameOf(service), request, cancellationToken);
+
+    /// <summary>A deadline for a paging loop: restart it after each page.</summary>
+    public RequestDeadline StartDeadline(AwsService service, CancellationToken cancellationToken) =>
+        new(Timeout, EndpointNameFor(service), cancellationToken);
+
+    /// <summary>The one retry and timeout policy, applied to an SDK client config.</summary>
+    private void ApplyRetryAndTimeout(ClientConfig config)
+    {
+        config.Timeout = Timeout;
+        config.RetryMode = Retry.Mode == AwsRetryMode.Adaptive ? RequestRetryMode.Adaptive : RequestRetryMode.Standard;
+        config.MaxErrorRetry = Retry.MaxAttempts - 1;
     }
 }

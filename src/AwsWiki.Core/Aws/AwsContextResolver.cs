@@ -21,7 +21,15 @@ public static class AwsContextResolver
         environment ??= Environment.GetEnvironmentVariable;
         var (credentials, profileName, source) = ResolveCredentials(options, environment);
         var region = ResolveRegion(options, profileName, environment, requireRegion);
-        return new AwsContext(credentials, region, profileName, source, options.EndpointUrl, environment);
+        var context = new AwsContext(credentials, region, profileName, source, options.EndpointUrl, environment);
+        if (options.TimeoutSec is > 0)
+        {
+            context.Timeout = TimeSpan.FromSeconds(options.TimeoutSec.Value);
+        }
+
+        _ = context.Retry; // a bad AWS_MAX_ATTEMPTS or retry_mode fails here, before anything is sent
+
+        return context;
     }
 
     private static (AWSCredentials Credentials, string? ProfileName, string Source) ResolveCredentials(

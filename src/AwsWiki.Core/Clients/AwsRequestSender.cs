@@ -18,7 +18,8 @@ namespace AwsWiki.Clients;
 /// <summary>
 /// Sends one signed request to an AWS service for the hand-written clients (services whose SDK
 /// package our NuGet source lacks). It owns what every protocol shares: endpoint resolution,
-/// SigV4 signing with AWSSDK.Core's signer, retries with backoff, and turning an error response
+/// SigV4 signing with AWSSDK.Core's signer, the one retry and timeout policy
+/// (<see cref="RetryPolicy"/>, <see cref="RequestDeadline"/>), and turning an error response
 /// into an <see cref="AmazonServiceException"/> with the service's own code and message, so
 /// callers handle SDK and hand-written clients alike.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class AwsRequestSender
 {
     private static readonly HttpClient SharedHttp = new(new HttpClientHandler { AllowAutoRedirect = false })
     {
-        Timeout = Timeout.InfiniteTimeSpan,
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     };
 
     private readonly AwsContext _context;
@@ -34,59 +35,90 @@ public sealed class AwsRequestSender
     private readonly HttpClient _http;
 
     /// <param name="defaultEndpoint">The service's endpoint when no override is configured, e.g. https://acm.us-east-1.amazonaws.com.</param>
+    /// <param name="retryPolicy">null: the context's retry settings (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, the profile's), as the SDK clients use.</param>
     public AwsRequestSender(AwsContext context, AwsService service, string defaultEndpoint, RetryPolicy? retryPolicy = null, HttpClient? http = null)
     {
         _context = context;
         _service = service;
         _http = http ?? SharedHttp;
         Endpoint = new Uri((context.EndpointFor(service) ?? defaultEndpoint).TrimEnd('/') + "/");
-        RetryPolicy = retryPolicy ?? RetryPolicy.Default;
+        RetryPolicy = retryPolicy ?? new RetryPolicy(context.Retry);
     }
 
     public Uri Endpoint { get; }
 
     public RetryPolicy RetryPolicy { get; }
 
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long one request may take, its retries included (the context's -TimeoutSec).</summary>
+    public TimeSpan Timeout => _context.Timeout;
 
-    /// <summary>Sends the request, retrying transient failures; throws AmazonServiceException for an error response.</summary>
+    /// <summary>
+    /// Sends the request, retrying throttling and transient failures as the SDK clients do; throws
+    /// AmazonServiceException for an error response and RequestTimedOut when <see cref="Timeout"/> passes.
+    /// </summary>
     /// <param name="pathAndQuery">Relative to the endpoint, without a leading slash; already URL-encoded.</param>
     public async Task<AwsHttpResponse> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, string? contentType,
         IDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
-        var uri = new Uri(Endpoint, pathAndQuery);
+        var endpointName = Endpoint.AbsoluteUri.TrimEnd('/');
+        using var deadline = new RequestDeadline(Timeout, endpointName, cancellationToken);
+        try
+        {
+            return await SendWithRetriesAsync(method, new Uri(Endpoint, pathAndQuery), body, contentType, headers, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (deadline.Explains(e))
+        {
+            throw deadline.TimedOut(RequestDeadline.NameOf(_service), e);
+        }
+    }
+
+    private async Task<AwsHttpResponse> SendWithRetriesAsync(HttpMethod method, Uri uri, byte[]? body, string? contentType,
+        IDictionary<string, string>? headers, CancellationToken cancellationToken)
+    {
+        var quotaKey = Endpoint.AbsoluteUri;
+        var retryCostPaid = 0;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            await RetryPolicy.BeforeAttemptAsync(quotaKey, cancellationToken).ConfigureAwait(false);
+            Exception failure;
+            TimeSpan? retryAfter = null;
             try
             {
-                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attemptTimeout.CancelAfter(AttemptTimeout);
-                using var request = await BuildSignedRequestAsync(method, uri, body, contentType, headers, attemptTimeout.Token).ConfigureAwait(false);
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
+                using var request = await BuildSignedRequestAsync(method, uri, body, contentType, headers, cancellationToken).ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                 var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 var requestId = FirstHeader(response, "x-amzn-RequestId") ?? FirstHeader(response, "x-amz-request-id");
                 if (response.IsSuccessStatusCode)
                 {
+                    RetryPolicy.AfterAttempt(quotaKey, throttled: false);
+                    RetryPolicy.OnSuccess(quotaKey, retryCostPaid);
                     return new AwsHttpResponse(response.StatusCode, text, requestId);
                 }
 
                 var error = ParseError(response.StatusCode, text, FirstHeader(response, "x-amzn-ErrorType"), requestId);
-                if (attempt >= RetryPolicy.MaxAttempts || !RetryPolicy.IsRetryable(response.StatusCode, error.ErrorCode))
+                RetryPolicy.AfterAttempt(quotaKey, RetryPolicy.IsThrottling(response.StatusCode, error.ErrorCode));
+                if (!RetryPolicy.IsRetryable(response.StatusCode, error.ErrorCode))
                 {
                     throw error;
                 }
+
+                failure = error;
+                retryAfter = RetryPolicy.RetryAfter(response);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransportFailure(e))
             {
-                if (attempt >= RetryPolicy.MaxAttempts)
-                {
-                    throw new AmazonServiceException($"{_service} request to {uri.GetLeftPart(UriPartial.Path)} failed after {attempt} attempts: {e.Message}",
-                        e, ErrorType.Unknown, "RequestFailed", null, (HttpStatusCode)0);
-                }
+                failure = new AmazonServiceException($"{_service} request to {uri.GetLeftPart(UriPartial.Path)} failed after {attempt} attempt(s): {e.Message}",
+                    e, ErrorType.Unknown, "RequestFailed", null, (HttpStatusCode)0);
             }
 
-            await Task.Delay(RetryPolicy.DelayBefore(attempt - 1), cancellationToken).ConfigureAwait(false);
+            if (attempt >= RetryPolicy.MaxAttempts || !RetryPolicy.TryAcquireRetry(quotaKey, afterTimeout: false, out var cost))
+            {
+                throw failure;
+            }
+
+            retryCostPaid += cost;
+            await Task.Delay(RetryPolicy.DelayBefore(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
 

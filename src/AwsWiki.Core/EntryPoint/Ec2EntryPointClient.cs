@@ -14,9 +14,11 @@ namespace AwsWiki.EntryPoint;
 public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 {
     private readonly AmazonEC2Client _ec2;
+    private readonly AwsContext _context;
 
     public Ec2EntryPointClient(AwsContext context)
     {
+        _context = context;
         _ec2 = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
     }
 
@@ -63,7 +65,7 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
         try
         {
-            var response = await _ec2.DescribeSubnetsAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await Call(token => _ec2.DescribeSubnetsAsync(request, token), cancellationToken).ConfigureAwait(false);
             return (response.Subnets ?? new List<Subnet>()).Select(s => new Ec2Subnet(
                 s.SubnetId, s.VpcId, s.AvailabilityZone, s.MapPublicIpOnLaunch ?? false, s.DefaultForAz ?? false,
                 (s.Ipv6CidrBlockAssociationSet ?? new List<SubnetIpv6CidrBlockAssociation>()).Any(a => !string.IsNullOrEmpty(a.Ipv6CidrBlock))))
@@ -78,10 +80,10 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
     public async Task<IReadOnlyList<Ec2RouteTable>> DescribeRouteTablesAsync(string vpcId, CancellationToken cancellationToken)
     {
-        var response = await _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest
+        var response = await Call(token => _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest
         {
             Filters = new List<Filter> { new() { Name = "vpc-id", Values = new List<string> { vpcId } } },
-        }, cancellationToken).ConfigureAwait(false);
+        }, token), cancellationToken).ConfigureAwait(false);
         return (response.RouteTables ?? new List<RouteTable>()).Select(t =>
         {
             var associations = t.Associations ?? new List<RouteTableAssociation>();
@@ -111,7 +113,7 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
     public async Task<string> CreateSecurityGroupAsync(string vpcId, string groupName, string description, IReadOnlyDictionary<string, string> tags,
         CancellationToken cancellationToken)
     {
-        var response = await _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
+        var response = await Call(token => _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
         {
             GroupName = groupName,
             Description = description,
@@ -120,7 +122,7 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
             {
                 new() { ResourceType = ResourceType.SecurityGroup, Tags = tags.Select(t => new Tag(t.Key, t.Value)).ToList() },
             },
-        }, cancellationToken).ConfigureAwait(false);
+        }, token), cancellationToken).ConfigureAwait(false);
         return response.GroupId;
     }
 
@@ -142,11 +144,11 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
         try
         {
-            await _ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+            await Call(token => _ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
             {
                 GroupId = groupId,
                 IpPermissions = new List<IpPermission> { permission },
-            }, cancellationToken).ConfigureAwait(false);
+            }, token), cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidPermission.Duplicate")
         {
@@ -158,7 +160,7 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
     {
         try
         {
-            await _ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = groupId }, cancellationToken).ConfigureAwait(false);
+            await Call(token => _ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = groupId }, token), cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidGroup.NotFound")
         {
@@ -168,10 +170,14 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
     public Task SetInstanceSecurityGroupsAsync(string instanceId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken)
     {
-        return _ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instanceId, Groups = groupIds.ToList() }, cancellationToken);
+        return Call(token => _ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instanceId, Groups = groupIds.ToList() }, token), cancellationToken);
     }
 
     public void Dispose() => _ec2.Dispose();
+
+    /// <summary>One EC2 request under the call's time limit (-TimeoutSec).</summary>
+    private Task<T> Call<T>(Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
+        _context.CallAsync(AwsService.Ec2, request, cancellationToken);
 
     private static AwsWikiException NotFound(IReadOnlyList<string> missing)
     {
@@ -182,9 +188,9 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
     private async Task<IReadOnlyList<Ec2Instance>> DescribeAsync(DescribeInstancesRequest request, CancellationToken cancellationToken)
     {
         var result = new List<Ec2Instance>();
-        do
+        var pages = AwsPaging.PagesAsync(_context, AwsService.Ec2, _ec2.Paginators.DescribeInstances(request).Responses, cancellationToken);
+        await foreach (var response in pages.ConfigureAwait(false))
         {
-            var response = await _ec2.DescribeInstancesAsync(request, cancellationToken).ConfigureAwait(false);
             foreach (var instance in (response.Reservations ?? new List<Reservation>()).SelectMany(r => r.Instances ?? new List<Instance>()))
             {
                 if (instance.State?.Name == InstanceStateName.Terminated)
@@ -195,17 +201,14 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
                 result.Add(new Ec2Instance(instance.InstanceId, instance.VpcId ?? string.Empty, instance.SubnetId, instance.State?.Name?.Value ?? "unknown",
                     (instance.SecurityGroups ?? new List<GroupIdentifier>()).Select(g => g.GroupId).ToList()));
             }
-
-            request.NextToken = response.NextToken;
         }
-        while (!string.IsNullOrEmpty(request.NextToken));
 
         return result;
     }
 
     private async Task<IReadOnlyList<Ec2SecurityGroup>> DescribeGroupsAsync(List<Filter> filters, CancellationToken cancellationToken)
     {
-        var response = await _ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = filters }, cancellationToken).ConfigureAwait(false);
+        var response = await Call(token => _ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = filters }, token), cancellationToken).ConfigureAwait(false);
         return (response.SecurityGroups ?? new List<SecurityGroup>()).Select(g => new Ec2SecurityGroup(
             g.GroupId, g.GroupName, g.VpcId,
             (g.Tags ?? new List<Tag>()).GroupBy(t => t.Key).ToDictionary(t => t.Key, t => t.First().Value),

@@ -5,13 +5,15 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using AwsWiki.Aws;
 using AwsWiki.Clients;
 
 namespace AwsWiki.Gpu;
 
 /// <summary>
 /// GET {base}?currencyCode='XXX'&amp;$filter=..., then each NextPageLink until it is null.
-/// Throttling (429) and 5xx are retried with the same backoff as the AWS clients.
+/// Throttling (429) and 5xx are retried with the same policy as the AWS clients (Retry-After
+/// honoured), and each page request has the same time limit (-TimeoutSec).
 /// </summary>
 public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
 {
@@ -19,16 +21,20 @@ public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
     public const string BaseUrlVariable = "AWSWIKI_AZURE_PRICES_URL";
     private const int MaxPages = 200;
 
-    private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(60) };
+    // No HttpClient timeout: each request runs under a RequestDeadline, which says what timed out.
+    private static readonly HttpClient SharedHttp = new() { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
     private readonly string _baseUrl;
     private readonly RetryPolicy _retry;
+    private readonly TimeSpan _timeout;
 
     /// <param name="baseUrl">null: AWSWIKI_AZURE_PRICES_URL, then Azure's own endpoint.</param>
-    public AzureRetailPriceClient(string? baseUrl, RetryPolicy? retryPolicy = null)
+    /// <param name="timeout">How long one page request may take, retries included (-TimeoutSec); null for the default.</param>
+    public AzureRetailPriceClient(string? baseUrl, RetryPolicy? retryPolicy = null, TimeSpan? timeout = null)
     {
         _baseUrl = (string.IsNullOrEmpty(baseUrl) ? Environment.GetEnvironmentVariable(BaseUrlVariable) : baseUrl) is { Length: > 0 } url ? url : DefaultBaseUrl;
         _retry = retryPolicy ?? RetryPolicy.Default;
+        _timeout = timeout ?? RequestDeadline.DefaultLimit;
     }
 
     public async Task<IReadOnlyList<AzureRetailPrice>> GetPricesAsync(string filter, string currencyCode, CancellationToken cancellationToken)
@@ -73,12 +79,19 @@ public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
         return items;
     }
 
-    private async Task<string> GetAsync(string url, CancellationToken cancellationToken)
+    private Task<string> GetAsync(string url, CancellationToken cancellationToken)
+    {
+        var endpoint = new Uri(url).GetLeftPart(UriPartial.Path);
+        return RequestDeadline.RunAsync(_timeout, endpoint, "Azure Retail Prices", token => GetWithRetriesAsync(url, endpoint, token), cancellationToken);
+    }
+
+    private async Task<string> GetWithRetriesAsync(string url, string endpoint, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             HttpStatusCode status;
             string body;
+            TimeSpan? retryAfter;
             try
             {
                 using var response = await SharedHttp.GetAsync(url, cancellationToken).ConfigureAwait(false);
@@ -89,20 +102,21 @@ public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
                 }
 
                 status = response.StatusCode;
+                retryAfter = RetryPolicy.RetryAfter(response);
             }
             catch (HttpRequestException) when (attempt < _retry.MaxAttempts)
             {
-                await Task.Delay(_retry.DelayBefore(attempt - 1), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_retry.DelayBefore(attempt), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             if (attempt >= _retry.MaxAttempts || !_retry.IsRetryable(status, null))
             {
                 throw new AwsWikiException("AzurePricesRequestFailed", (int)status >= 500 ? FailureKind.ResourceUnavailable : FailureKind.InvalidOperation,
-                    new Uri(url).GetLeftPart(UriPartial.Path), $"The Azure Retail Prices API answered HTTP {(int)status} after {attempt} attempt(s): {Shorten(body)}");
+                    endpoint, $"The Azure Retail Prices API answered HTTP {(int)status} after {attempt} attempt(s): {Shorten(body)}");
             }
 
-            await Task.Delay(_retry.DelayBefore(attempt - 1), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(_retry.DelayBefore(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Amazon.Runtime;
 using AwsWiki.Aws;
 
 namespace AwsWiki.Gpu;
@@ -13,10 +14,12 @@ namespace AwsWiki.Gpu;
 public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
 {
     private readonly AmazonEC2Client _client;
+    private readonly AwsContext _context;
 
     public Ec2GpuInventory(AwsContext context)
     {
         Region = context.Region.SystemName;
+        _context = context;
         _client = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
     }
 
@@ -41,28 +44,23 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
 
         foreach (var batch in batches)
         {
-            string? token = null;
-            do
+            var request = new DescribeInstanceTypesRequest();
+            if (batch is null)
             {
-                var request = new DescribeInstanceTypesRequest { NextToken = token };
-                if (batch is null)
-                {
-                    request.MaxResults = 100;
-                }
-                else
-                {
-                    request.InstanceTypes = batch;
-                }
+                request.MaxResults = 100;
+            }
+            else
+            {
+                request.InstanceTypes = batch;
+            }
 
-                var response = await _client.DescribeInstanceTypesAsync(request, cancellationToken).ConfigureAwait(false);
+            await foreach (var response in PagesAsync(_client.Paginators.DescribeInstanceTypes(request).Responses, cancellationToken).ConfigureAwait(false))
+            {
                 foreach (var info in response.InstanceTypes ?? new List<InstanceTypeInfo>())
                 {
                     result[info.InstanceType.Value] = ToEntry(info);
                 }
-
-                token = response.NextToken;
             }
-            while (!string.IsNullOrEmpty(token));
         }
 
         return result;
@@ -71,15 +69,13 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DescribeZoneOfferingsAsync(CancellationToken cancellationToken)
     {
         var zones = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        string? token = null;
-        do
+        var paginator = _client.Paginators.DescribeInstanceTypeOfferings(new DescribeInstanceTypeOfferingsRequest
         {
-            var response = await _client.DescribeInstanceTypeOfferingsAsync(new DescribeInstanceTypeOfferingsRequest
-            {
-                LocationType = LocationType.AvailabilityZone,
-                NextToken = token,
-                MaxResults = 1000,
-            }, cancellationToken).ConfigureAwait(false);
+            LocationType = LocationType.AvailabilityZone,
+            MaxResults = 1000,
+        });
+        await foreach (var response in PagesAsync(paginator.Responses, cancellationToken).ConfigureAwait(false))
+        {
             foreach (var offering in response.InstanceTypeOfferings ?? new List<InstanceTypeOffering>())
             {
                 if (!zones.TryGetValue(offering.InstanceType.Value, out var list))
@@ -89,10 +85,7 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
 
                 list.Add(offering.Location);
             }
-
-            token = response.NextToken;
         }
-        while (!string.IsNullOrEmpty(token));
 
         return zones.ToDictionary(z => z.Key, z => (IReadOnlyList<string>)z.Value.OrderBy(n => n, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
     }
@@ -105,16 +98,14 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
             return new Dictionary<string, double>();
         }
 
-        string? token = null;
-        do
+        var paginator = _client.Paginators.DescribeSpotPriceHistory(new DescribeSpotPriceHistoryRequest
         {
-            var response = await _client.DescribeSpotPriceHistoryAsync(new DescribeSpotPriceHistoryRequest
-            {
-                InstanceTypes = instanceTypes.ToList(),
-                ProductDescriptions = new List<string> { "Linux/UNIX" },
-                StartTime = DateTime.UtcNow,
-                NextToken = token,
-            }, cancellationToken).ConfigureAwait(false);
+            InstanceTypes = instanceTypes.ToList(),
+            ProductDescriptions = new List<string> { "Linux/UNIX" },
+            StartTime = DateTime.UtcNow,
+        });
+        await foreach (var response in PagesAsync(paginator.Responses, cancellationToken).ConfigureAwait(false))
+        {
             foreach (var price in response.SpotPriceHistory ?? new List<SpotPrice>())
             {
                 if (!double.TryParse(price.Price, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
@@ -129,15 +120,16 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
                     latest[key] = (time, value);
                 }
             }
-
-            token = response.NextToken;
         }
-        while (!string.IsNullOrEmpty(token));
 
         return latest.GroupBy(l => l.Key.Type).ToDictionary(g => g.Key, g => g.Min(l => l.Value.Price), StringComparer.Ordinal);
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>The SDK paginator's pages, each request under the call's time limit; Ctrl+C still ends it.</summary>
+    private IAsyncEnumerable<TResponse> PagesAsync<TResponse>(IPaginatedEnumerable<TResponse> pages, CancellationToken cancellationToken) =>
+        AwsPaging.PagesAsync(_context, AwsService.Ec2, pages, cancellationToken);
 
     private static GpuCatalogEntry? ToEntry(InstanceTypeInfo info)
     {

@@ -17,7 +17,8 @@ public sealed class StsCallerIdentityClient : ICallerIdentityClient
     {
         using var client = new AmazonSecurityTokenServiceClient(_context.Credentials,
             _context.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts));
-        var response = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+        var response = await _context.CallAsync(AwsService.Sts, token => client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), token), cancellationToken)
+            .ConfigureAwait(false);
         return (response.Account, response.Arn, response.UserId);
     }
 }

@@ -39,6 +39,14 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     public SecureString? SessionToken { get; set; }
 
     /// <summary>
+    /// How long one AWS request may take, its retries included, before the call fails with
+    /// RequestTimedOut naming the endpoint. Ctrl+C still stops the call at once.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = RequestDeadline.DefaultSeconds;
+
+    /// <summary>
     /// Resolves credentials, region and endpoints. A failure here is a terminating error: nothing
     /// can be called without them.
     /// </summary>
@@ -57,6 +65,7 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
             SessionToken = SecretTransformationAttribute.Reveal(SessionToken),
             StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
             StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
+            TimeoutSec = TimeoutSec,
         };
         try
         {

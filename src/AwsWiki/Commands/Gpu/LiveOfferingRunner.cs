@@ -57,7 +57,7 @@ internal sealed class LiveOfferingRunner
                 azureRegions = _request.Regions.Count == 0 ? null : Expand(KnownRegions.Azure);
                 if (azureRegions is null || azureRegions.Count > 0)
                 {
-                    azure = new AzureRetailPriceClient(_cmdlet.AzurePricesUrl);
+                    azure = new AzureRetailPriceClient(_cmdlet.AzurePricesUrl, timeout: TimeSpan.FromSeconds(_cmdlet.TimeoutSec));
                 }
             }
 
@@ -66,7 +66,9 @@ internal sealed class LiveOfferingRunner
             foreach (var failed in results.Where(r => r.Error is not null))
             {
                 FailedRegions.Add(failed.Region);
-                _cmdlet.Fail(new AwsWikiException("RegionQueryFailed", FailureKind.ResourceUnavailable, failed.Region,
+                // A timeout keeps its own ErrorId and category (RequestTimedOut, OperationTimeout).
+                var timedOut = Unwrap(failed.Error!) is AwsWikiException { Kind: FailureKind.OperationTimeout } timeout ? timeout : null;
+                _cmdlet.Fail(new AwsWikiException(timedOut?.ErrorId ?? "RegionQueryFailed", timedOut?.Kind ?? FailureKind.ResourceUnavailable, failed.Region,
                     $"The live query of {failed.Provider} {failed.Region} failed; other regions are still listed. {Unwrap(failed.Error!).Message}", Unwrap(failed.Error!)),
                     failed.Region);
             }
