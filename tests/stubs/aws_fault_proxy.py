@@ -6,11 +6,16 @@ Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
   POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|drop-after|hard", "times": 1}]
   GET  /__proxy/log     the recorded requests, each with "operation" and a "canonical" form
   POST /__proxy/clear   forgets the log and the faults
+  POST /__proxy/latency body: {"ms": 100} delays every AWS request by that much (not cleared by /clear)
+A fault rule may also name a "region" (from the request's SigV4 credential scope): it then fires
+only there. Kind "deny" answers 403 with the service's access-denied code.
 """
 import http.client
 import json
 import sys
+import re
 import threading
+import time
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -21,6 +26,7 @@ LIFETIME = float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0
 LOCK = threading.Lock()
 LOG = []
 FAULTS = []
+LATENCY = [0.0]
 SKIPPED_HEADERS = {"host", "content-length", "connection", "transfer-encoding", "accept-encoding"}
 
 
@@ -57,10 +63,16 @@ def canonical_of(method, path, protocol, body):
     return json.dumps({"method": method, "path": urllib.parse.unquote(split.path).rstrip("/"), "query": query, "body": content}, sort_keys=True)
 
 
-def take_fault(operation, protocol):
+def region_of(headers):
+    match = re.search(r"Credential=[^/]+/\d+/([^/]+)/", headers.get("Authorization", ""))
+    return match.group(1) if match else None
+
+
+def take_fault(operation, protocol, region=None):
     with LOCK:
         for rule in FAULTS:
             matches = rule["match"] == operation or (protocol == "rest-xml" and rule["match"] in operation)
+            matches = matches and rule.get("region") in (None, region)
             if matches and rule.get("times", 1) > 0:
                 rule["times"] = rule.get("times", 1) - 1
                 return rule["kind"]
@@ -94,8 +106,11 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/__proxy/"):
             return self._control(body)
 
+        if LATENCY[0] > 0:
+            time.sleep(LATENCY[0])
         operation, protocol = operation_of(self.command, self.path, self.headers, body)
-        kind = take_fault(operation, protocol)
+        region = region_of(self.headers)
+        kind = take_fault(operation, protocol, region)
         with LOCK:
             LOG.append({
                 "operation": operation,
@@ -106,6 +121,7 @@ class Handler(BaseHTTPRequestHandler):
                 "contentType": self.headers.get("Content-Type"),
                 "canonical": canonical_of(self.command, self.path, protocol, body),
                 "fault": kind,
+                "region": region,
             })
 
         if kind == "drop":
@@ -118,6 +134,10 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "error500":
             content_type, text = error_body(protocol, "InternalFailure", "Injected server error")
             return self._send(500, content_type, text)
+        if kind == "deny":
+            code = "AccessDeniedException" if protocol == "json" else ("UnauthorizedOperation" if "ec2" in self.headers.get("Authorization", "") else "AccessDenied")
+            content_type, text = error_body(protocol, code, f"You are not authorized to perform {operation} in {region}.")
+            return self._send(403, content_type, text)
         if kind == "hard":
             content_type, text = error_body(protocol, "InjectedHardFailure", f"Injected hard failure on {operation}")
             return self._send(400, content_type, text)
@@ -154,6 +174,9 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/__proxy/log":
             with LOCK:
                 return self._send(200, "application/json", json.dumps(LOG))
+        if self.path == "/__proxy/latency":
+            LATENCY[0] = float(json.loads(body.decode("utf-8") or "{}").get("ms", 0)) / 1000.0
+            return self._send(200, "application/json", "{}")
         if self.path == "/__proxy/clear":
             with LOCK:
                 LOG.clear()
