@@ -215,6 +215,33 @@ Describe 'Fan-out' {
         @(Get-Recorded | Where-Object { $_.operation -eq 'DescribeInstances' -and $_.region -eq 'eu-west-1' }).Count | Should -BeGreaterThan 2
         @(Get-Recorded | Where-Object { $_.operation -eq 'DescribeInstances' -and $_.region -eq 'ap-northeast-2' }).Count | Should -Be 2
     }
+    It 'stops everything in flight on Ctrl+C (PowerShell.Stop)' {
+        Set-Faults @()
+        Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/latency" -Body '{"ms": 10000}' -ContentType 'application/json' | Out-Null
+        $saved = $env:AWS_ENDPOINT_URL
+        $shell = [PowerShell]::Create()
+        try {
+            $env:AWS_ENDPOINT_URL = $proxy.Url
+            $null = $shell.AddScript("Import-Module '$($env:AWSWIKI_MODULE)'; Get-AwsInstance -ProfileName alpha, beta -Region us-east-1, eu-west-1, ap-northeast-2")
+            $running = $shell.BeginInvoke()
+            # Wait until the first requests (held 10 s by the proxy) are in flight.
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (@(Get-Recorded).Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+            @(Get-Recorded).Count | Should -BeGreaterThan 0
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $clock.Stop()
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            # Stopped while the proxy still held the requests: nothing waited for an answer.
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 8
+            $running.IsCompleted | Should -BeTrue
+        }
+        finally {
+            $env:AWS_ENDPOINT_URL = $saved
+            Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/latency" -Body '{"ms": 0}' -ContentType 'application/json' | Out-Null
+            $shell.Dispose()
+        }
+    }
 }
 
 Describe 'Organization accounts through a role' {

@@ -106,8 +106,6 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/__proxy/"):
             return self._control(body)
 
-        if LATENCY[0] > 0:
-            time.sleep(LATENCY[0])
         operation, protocol = operation_of(self.command, self.path, self.headers, body)
         region = region_of(self.headers)
         kind = take_fault(operation, protocol, region)
@@ -123,6 +121,9 @@ class Handler(BaseHTTPRequestHandler):
                 "fault": kind,
                 "region": region,
             })
+        # After logging: the log shows what is in flight while the latency holds it.
+        if LATENCY[0] > 0:
+            time.sleep(LATENCY[0])
 
         if kind == "drop":
             self.close_connection = True

@@ -107,6 +107,12 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
         var handle = ((IAsyncResult)run).AsyncWaitHandle;
         while (!handle.WaitOne(TimeSpan.FromMilliseconds(50)))
         {
+            if (CancelToken.IsCancellationRequested)
+            {
+                // Ctrl+C: the calls in flight are cancelled; a credential refresh the SDK does not let us cancel ends on its own.
+                throw new PipelineStoppedException();
+            }
+
             Emit(lister, grouped, seen);
         }
 
