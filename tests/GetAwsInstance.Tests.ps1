@@ -215,6 +215,19 @@ Describe 'Fan-out' {
         @(Get-Recorded | Where-Object { $_.operation -eq 'DescribeInstances' -and $_.region -eq 'eu-west-1' }).Count | Should -BeGreaterThan 2
         @(Get-Recorded | Where-Object { $_.operation -eq 'DescribeInstances' -and $_.region -eq 'ap-northeast-2' }).Count | Should -Be 2
     }
+    It 'reports progress as pairs done of the total, then completes it' {
+        $shell = [PowerShell]::Create()
+        try {
+            $found = $shell.AddScript("Import-Module '$($env:AWSWIKI_MODULE)'; Get-AwsInstance -ProfileName alpha, beta -Region us-east-1, eu-west-1, ap-northeast-2").Invoke()
+            $found.Count | Should -Be 6
+            $statuses = @($shell.Streams.Progress | Where-Object RecordType -eq 'Processing' | ForEach-Object StatusDescription | Where-Object { $_ -match 'pairs done' })
+            $statuses.Count | Should -Be 6
+            $statuses[-1] | Should -Match '^6 of 6 profile/region pairs done'
+            @($shell.Streams.Progress | Where-Object RecordType -eq 'Completed').Count | Should -BeGreaterThan 0
+        }
+        finally { $shell.Dispose() }
+    }
+
     It 'stops everything in flight on Ctrl+C (PowerShell.Stop)' {
         Set-Faults @()
         Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/latency" -Body '{"ms": 10000}' -ContentType 'application/json' | Out-Null
