@@ -215,6 +215,22 @@ Describe 'Fan-out' {
         @(Get-Recorded | Where-Object { $_.operation -eq 'DescribeInstances' -and $_.region -eq 'eu-west-1' }).Count | Should -BeGreaterThan 2
         @(Get-Recorded | Where-Object { $_.operation -eq 'DescribeInstances' -and $_.region -eq 'ap-northeast-2' }).Count | Should -Be 2
     }
+    It 'runs at most -ThrottleLimit pairs at once, and at most 4 of one account' {
+        Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/latency" -Body '{"ms": 300}' -ContentType 'application/json' | Out-Null
+        try {
+            $six = 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'ap-northeast-2'
+            $peak = foreach ($limit in 8, 2) {
+                Set-Faults @()
+                $null = Invoke-ThroughProxy { Get-AwsInstance -ProfileName alpha -Region $six -ThrottleLimit $limit }
+                $calls = @(Get-Recorded | Where-Object operation -eq 'DescribeInstances')
+                $calls.Count | Should -Be 6
+                ($calls.inFlight | Measure-Object -Maximum).Maximum
+            }
+            $peak | Should -Be @(4, 2)
+        }
+        finally { Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/latency" -Body '{"ms": 0}' -ContentType 'application/json' | Out-Null }
+    }
+
     It 'reports progress as pairs done of the total, then completes it' {
         $shell = [PowerShell]::Create()
         try {

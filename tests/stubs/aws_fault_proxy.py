@@ -4,7 +4,8 @@ with faults (throttling, 5xx, a dropped connection, a hard error). Stdlib only.
 Usage: python3 aws_fault_proxy.py UPSTREAM_URL [LIFETIME_SECONDS]
 Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
   POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|drop-after|hard", "times": 1}]
-  GET  /__proxy/log     the recorded requests, each with "operation" and a "canonical" form
+  GET  /__proxy/log     the recorded requests, each with "operation", a "canonical" form, its "region"
+                        and "inFlight" (AWS requests in flight when it arrived, itself included)
   POST /__proxy/clear   forgets the log and the faults
   POST /__proxy/latency body: {"ms": 100} delays every AWS request by that much (not cleared by /clear)
 A fault rule may also name a "region" (from the request's SigV4 credential scope): it then fires
@@ -27,6 +28,7 @@ LOCK = threading.Lock()
 LOG = []
 FAULTS = []
 LATENCY = [0.0]
+IN_FLIGHT = [0]
 SKIPPED_HEADERS = {"host", "content-length", "connection", "transfer-encoding", "accept-encoding"}
 
 
@@ -120,6 +122,7 @@ class Handler(BaseHTTPRequestHandler):
                 "canonical": canonical_of(self.command, self.path, protocol, body),
                 "fault": kind,
                 "region": region,
+                "inFlight": getattr(self, "in_flight", None),
             })
         # After logging: the log shows what is in flight while the latency holds it.
         if LATENCY[0] > 0:
@@ -185,10 +188,23 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, "application/json", "{}")
         return self._send(404, "text/plain", "unknown control path")
 
-    do_GET = _handle
-    do_POST = _handle
-    do_PUT = _handle
-    do_DELETE = _handle
+    def _counted(self):
+        # Each logged request carries how many AWS requests were in flight when it arrived (itself included).
+        if self.path.startswith("/__proxy/"):
+            return self._handle()
+        with LOCK:
+            IN_FLIGHT[0] += 1
+            self.in_flight = IN_FLIGHT[0]
+        try:
+            return self._handle()
+        finally:
+            with LOCK:
+                IN_FLIGHT[0] -= 1
+
+    do_GET = _counted
+    do_POST = _counted
+    do_PUT = _counted
+    do_DELETE = _counted
 
 
 class QuietServer(ThreadingHTTPServer):
