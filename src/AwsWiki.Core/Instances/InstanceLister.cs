@@ -39,11 +39,6 @@ public sealed class InstanceLister
     /// <summary>Each pair's instances (or failure), in the order pairs finish; read while <see cref="RunAsync"/> runs.</summary>
     public ConcurrentQueue<InstanceResult> Results { get; } = new();
 
-    /// <summary>The most calls in flight at once, counted for tests and the benchmark.</summary>
-    public int PeakConcurrency { get; private set; }
-
-    private int _inFlight;
-
     /// <param name="profiles">One resolved context per profile (credentials resolved once, on the caller's thread).</param>
     public async Task RunAsync(IReadOnlyList<(string? ProfileName, AwsContext Context)> profiles, CancellationToken cancellationToken)
     {
@@ -187,19 +182,12 @@ public sealed class InstanceLister
     private async Task<T> Bounded<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         await _overall.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var inFlight = Interlocked.Increment(ref _inFlight);
-        lock (_overall)
-        {
-            PeakConcurrency = Math.Max(PeakConcurrency, inFlight);
-        }
-
         try
         {
             return await call().ConfigureAwait(false);
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
             _overall.Release();
         }
     }
