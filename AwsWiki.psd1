@@ -13,6 +13,7 @@
         'bin/Essentials.format.ps1xml'
         'bin/Gpu.format.ps1xml'
         'bin/EntryPoint.format.ps1xml'
+        'bin/Instances.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
@@ -27,6 +28,7 @@
         'New-HttpsEntryPoint'
         'Get-HttpsEntryPoint'
         'Remove-HttpsEntryPoint'
+        'Get-AwsInstance'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

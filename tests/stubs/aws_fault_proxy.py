@@ -5,12 +5,17 @@ Usage: python3 aws_fault_proxy.py UPSTREAM_URL [LIFETIME_SECONDS]
 Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
   POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|drop-after|hard", "times": 1}]
                         a rule may add "retryAfter": SECONDS, sent as a Retry-After header on its fault
-  GET  /__proxy/log     the recorded requests, each with "operation" and a "canonical" form
+  GET  /__proxy/log     the recorded requests, each with "operation", a "canonical" form, its "region"
+                        and "inFlight" (AWS requests in flight when it arrived, itself included)
   POST /__proxy/clear   forgets the log and the faults
+  POST /__proxy/latency body: {"ms": 100} delays every AWS request by that much (not cleared by /clear)
+A fault rule may also name a "region" (from the request's SigV4 credential scope): it then fires
+only there. Kind "deny" answers 403 with the service's access-denied code.
 """
 import http.client
 import json
 import sys
+import re
 import threading
 import time
 import urllib.parse
@@ -23,6 +28,8 @@ LIFETIME = float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0
 LOCK = threading.Lock()
 LOG = []
 FAULTS = []
+LATENCY = [0.0]
+IN_FLIGHT = [0]
 SKIPPED_HEADERS = {"host", "content-length", "connection", "transfer-encoding", "accept-encoding"}
 
 
@@ -59,15 +66,21 @@ def canonical_of(method, path, protocol, body):
     return json.dumps({"method": method, "path": urllib.parse.unquote(split.path).rstrip("/"), "query": query, "body": content}, sort_keys=True)
 
 
-def take_fault(operation, protocol):
-    rule = take_rule(operation, protocol)
+def region_of(headers):
+    match = re.search(r"Credential=[^/]+/\d+/([^/]+)/", headers.get("Authorization", ""))
+    return match.group(1) if match else None
+
+
+def take_fault(operation, protocol, region=None):
+    rule = take_rule(operation, protocol, region)
     return rule["kind"] if rule else None
 
 
-def take_rule(operation, protocol):
+def take_rule(operation, protocol, region=None):
     with LOCK:
         for rule in FAULTS:
             matches = rule["match"] == operation or (protocol == "rest-xml" and rule["match"] in operation)
+            matches = matches and rule.get("region") in (None, region)
             if matches and rule.get("times", 1) > 0:
                 rule["times"] = rule.get("times", 1) - 1
                 return rule
@@ -104,7 +117,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._control(body)
 
         operation, protocol = operation_of(self.command, self.path, self.headers, body)
-        rule = take_rule(operation, protocol)
+        region = region_of(self.headers)
+        rule = take_rule(operation, protocol, region)
         kind = rule["kind"] if rule else None
         extra_headers = {"Retry-After": str(rule["retryAfter"])} if rule and "retryAfter" in rule else None
         with LOCK:
@@ -118,7 +132,12 @@ class Handler(BaseHTTPRequestHandler):
                 "canonical": canonical_of(self.command, self.path, protocol, body),
                 "fault": kind,
                 "time": time.time(),
+                "region": region,
+                "inFlight": getattr(self, "in_flight", None),
             })
+        # After logging: the log shows what is in flight while the latency holds it.
+        if LATENCY[0] > 0:
+            time.sleep(LATENCY[0])
 
         if kind == "drop":
             self.close_connection = True
@@ -130,6 +149,10 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "error500":
             content_type, text = error_body(protocol, "InternalFailure", "Injected server error")
             return self._send(500, content_type, text, extra_headers)
+        if kind == "deny":
+            code = "AccessDeniedException" if protocol == "json" else ("UnauthorizedOperation" if "ec2" in self.headers.get("Authorization", "") else "AccessDenied")
+            content_type, text = error_body(protocol, code, f"You are not authorized to perform {operation} in {region}.")
+            return self._send(403, content_type, text)
         if kind == "hard":
             content_type, text = error_body(protocol, "InjectedHardFailure", f"Injected hard failure on {operation}")
             return self._send(400, content_type, text)
@@ -166,6 +189,9 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/__proxy/log":
             with LOCK:
                 return self._send(200, "application/json", json.dumps(LOG))
+        if self.path == "/__proxy/latency":
+            LATENCY[0] = float(json.loads(body.decode("utf-8") or "{}").get("ms", 0)) / 1000.0
+            return self._send(200, "application/json", "{}")
         if self.path == "/__proxy/clear":
             with LOCK:
                 LOG.clear()
@@ -173,10 +199,23 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, "application/json", "{}")
         return self._send(404, "text/plain", "unknown control path")
 
-    do_GET = _handle
-    do_POST = _handle
-    do_PUT = _handle
-    do_DELETE = _handle
+    def _counted(self):
+        # Each logged request carries how many AWS requests were in flight when it arrived (itself included).
+        if self.path.startswith("/__proxy/"):
+            return self._handle()
+        with LOCK:
+            IN_FLIGHT[0] += 1
+            self.in_flight = IN_FLIGHT[0]
+        try:
+            return self._handle()
+        finally:
+            with LOCK:
+                IN_FLIGHT[0] -= 1
+
+    do_GET = _counted
+    do_POST = _counted
+    do_PUT = _counted
+    do_DELETE = _counted
 
 
 class QuietServer(ThreadingHTTPServer):
