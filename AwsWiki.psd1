@@ -13,6 +13,7 @@
         'bin/Essentials.format.ps1xml'
         'bin/Gpu.format.ps1xml'
         'bin/EntryPoint.format.ps1xml'
+        'bin/GpuTopology.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
@@ -27,6 +28,7 @@
         'New-HttpsEntryPoint'
         'Get-HttpsEntryPoint'
         'Remove-HttpsEntryPoint'
+        'Get-GpuTopology'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
