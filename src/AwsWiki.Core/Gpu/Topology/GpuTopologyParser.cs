@@ -35,7 +35,7 @@ public static class GpuTopologyParser
             var first = lines.FirstOrDefault(line => line.Trim().Length > 0);
             throw Fail(source, first is null
                 ? "The text is empty: no `nvidia-smi topo -m` matrix."
-                : $"No `nvidia-smi topo -m` matrix: no header line starting with GPU0. First line: '{first.Trim()}'.");
+                : $"No `nvidia-smi topo -m` matrix: no header line starting with GPU0. First line: '{Quote(first)}'.");
         }
 
         var (gpuCount, nicColumns, infoColumns) = ReadHeader(lines[headerIndex], source);
@@ -48,19 +48,19 @@ public static class GpuTopologyParser
         {
             if (index >= lines.Length || lines[index].Trim().Length == 0)
             {
-                var last = lines[index - 1].Trim();
+                var last = Quote(lines[index - 1]);
                 throw Fail(source, $"Truncated matrix: the header lists {gpuCount} GPUs but the rows stop after '{last}' (GPU{gpu} is missing).");
             }
 
             var cells = SplitCells(lines[index]);
             if (cells[0] != "GPU" + gpu.ToString(CultureInfo.InvariantCulture))
             {
-                throw Fail(source, $"Expected the row of GPU{gpu}, found: '{lines[index].Trim()}'.");
+                throw Fail(source, $"Expected the row of GPU{gpu}, found: '{Quote(lines[index])}'.");
             }
 
             if (cells.Count != 1 + deviceCount + infoColumns.Count)
             {
-                throw Fail(source, $"The row of GPU{gpu} has {cells.Count - 1} cells, the header {deviceCount + infoColumns.Count} columns (truncated or not a topo matrix): '{lines[index].Trim()}'.");
+                throw Fail(source, $"The row of GPU{gpu} has {cells.Count - 1} cells, the header {deviceCount + infoColumns.Count} columns (truncated or not a topo matrix): '{Quote(lines[index])}'.");
             }
 
             parsed.Add(cells.Skip(1).ToArray());
@@ -77,7 +77,7 @@ public static class GpuTopologyParser
 
             if (cells.Count != 1 + deviceCount)
             {
-                throw Fail(source, $"The row of {nicColumns[nic]} has {cells.Count - 1} cells, the header {deviceCount} devices (truncated?): '{lines[index].Trim()}'.");
+                throw Fail(source, $"The row of {nicColumns[nic]} has {cells.Count - 1} cells, the header {deviceCount} devices (truncated?): '{Quote(lines[index])}'.");
             }
 
             for (var column = 0; column < deviceCount; column++)
@@ -88,7 +88,7 @@ public static class GpuTopologyParser
 
         if (index < lines.Length && lines[index].Trim().Length > 0 && !lines[index].TrimStart().StartsWith("Legend", StringComparison.Ordinal))
         {
-            throw Fail(source, $"Unexpected line after the matrix (a row the header does not list?): '{lines[index].Trim()}'.");
+            throw Fail(source, $"Unexpected line after the matrix (a row the header does not list?): '{Quote(lines[index])}'.");
         }
 
         var rest = lines.Skip(index).ToList();
@@ -136,7 +136,7 @@ public static class GpuTopologyParser
             {
                 if (Normalize(topology.GpuCells[a, b]) != Normalize(topology.GpuCells[b, a]))
                 {
-                    throw Fail(source, $"The matrix is not symmetric: GPU{a}-GPU{b} is {topology.GpuCells[a, b]} but GPU{b}-GPU{a} is {topology.GpuCells[b, a]} (line '{lines[headerIndex + 1 + b].Trim()}').");
+                    throw Fail(source, $"The matrix is not symmetric: GPU{a}-GPU{b} is {topology.GpuCells[a, b]} but GPU{b}-GPU{a} is {topology.GpuCells[b, a]} (line '{Quote(lines[headerIndex + 1 + b])}').");
                 }
             }
         }
@@ -216,13 +216,13 @@ public static class GpuTopologyParser
             }
             else if (info.Count > 0)
             {
-                throw Fail(source, $"Header column '{column}' after the affinity columns: '{header.Trim()}'.");
+                throw Fail(source, $"Header column '{column}' after the affinity columns: '{Quote(header)}'.");
             }
             else if (gpu.Success)
             {
                 if (nics.Count > 0 || gpu.Groups[1].Value != gpuCount.ToString(CultureInfo.InvariantCulture))
                 {
-                    throw Fail(source, $"GPU columns out of order at '{column}': '{header.Trim()}'.");
+                    throw Fail(source, $"GPU columns out of order at '{column}': '{Quote(header)}'.");
                 }
 
                 gpuCount++;
@@ -243,8 +243,8 @@ public static class GpuTopologyParser
         if (diagonal ? cell != "X" : !IsLinkCell(cell))
         {
             throw Fail(source, diagonal
-                ? $"Expected X (self) on the diagonal, found '{cell}': '{line.Trim()}'."
-                : $"Unknown connection '{cell}' (not NV#, PIX, PXB, PHB, NODE, SYS or SOC): '{line.Trim()}'.");
+                ? $"Expected X (self) on the diagonal, found '{cell}': '{Quote(line)}'."
+                : $"Unknown connection '{cell}' (not NV#, PIX, PXB, PHB, NODE, SYS or SOC): '{Quote(line)}'.");
         }
     }
 
@@ -323,6 +323,9 @@ public static class GpuTopologyParser
 
         return result;
     }
+
+    /// <summary>The line as quoted in messages: trimmed, runs of tabs and spaces shown as one space.</summary>
+    private static string Quote(string line) => Regex.Replace(line.Trim(), @"[ \t]+", " ");
 
     private static AwsWikiException Fail(string source, string message) =>
         new(ErrorId, FailureKind.InvalidData, source, $"{source}: {message}");
