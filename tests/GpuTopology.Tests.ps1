@@ -188,6 +188,13 @@ Describe 'Get-GpuTopology input and output' {
         $files.Source | ForEach-Object { $_ | Should -Exist }
     }
 
+    It 'refuses two outputs joined line by line instead of reading only the first' {
+        $out = Get-Content (Fixture gb200-4x-nv18.txt), (Fixture single-tesla-p4.txt) | Get-GpuTopology -ErrorVariable failures -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Match '^GpuTopologyUnparseable,'
+        $failures[0].Exception.Message | Should -Match "A second topo matrix starts at 'GPU0 CPU Affinity NUMA Affinity GPU NUMA ID'"
+    }
+
     It 'writes PathNotFound for a missing file and goes on' {
         $out = Get-GpuTopology -Path (Fixture no-such.txt), (Fixture gb200-4x-nv18.txt) -ErrorVariable failures -ErrorAction SilentlyContinue
         $out.GpuCount | Should -Be 4

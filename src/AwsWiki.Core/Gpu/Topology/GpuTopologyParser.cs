@@ -92,6 +92,13 @@ public static class GpuTopologyParser
         }
 
         var rest = lines.Skip(index).ToList();
+        var second = FindHeader(rest.ToArray());
+        if (second >= 0)
+        {
+            // Several outputs joined into one text (Get-Content of several files, line by line): never pick one silently.
+            throw Fail(source, $"A second topo matrix starts at '{Quote(rest[second])}': give each machine's output as its own text (Get-Content -Raw) or file.");
+        }
+
         var nicNames = ApplyNicLegend(nicColumns, rest);
         var topology = new ParsedGpuTopology(gpuCount, nicNames);
         for (var gpu = 0; gpu < gpuCount; gpu++)
