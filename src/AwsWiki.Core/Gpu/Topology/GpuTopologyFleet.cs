@@ -51,7 +51,15 @@ public sealed class GpuTopologyFleet
         if (string.IsNullOrWhiteSpace(instanceType))
         {
             _reporter.Verbose($"Looking up the instance type of {instanceIds.Count} instance(s) (EC2 DescribeInstances).");
-            types = await _types.GetInstanceTypesAsync(instanceIds, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                types = await _types.GetInstanceTypesAsync(instanceIds, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The matrices are still worth reading; without a type the verdict is Unknown.
+                _reporter.Warning($"Could not look up the instance types (EC2 DescribeInstances: {e.Message}); give -InstanceType to check the topologies.");
+            }
         }
 
         var ready = await CheckAsync(instanceIds, results, cancellationToken).ConfigureAwait(false);
