@@ -69,6 +69,29 @@ Describe 'Get-GpuTopology on real outputs' {
         $eight.Verdict | Should -Be 'Healthy'
     }
 
+    It 'reads an old output with SOC (two sockets, CPU Affinity only) as SYS' {
+        $t = Get-GpuTopology -Path (Fixture old-soc-2x-p100.txt)
+        $t.GpuCount | Should -Be 2
+        $t.NicCount | Should -Be 0
+        (Get-Pair $t 0 1).Link | Should -Be 'SYS'
+        (Get-Pair $t 0 1).Cell | Should -Be 'SOC'
+        $t.Shape | Should -Be 'PcieOnly'
+        $t.Gpus.CpuAffinity | Should -Be @('0-5', '6-11')
+    }
+
+    It 'reads 4-GPU PCIe hosts with PIX/PHB and PHB/SYS, with and without a legend' {
+        $dual = Get-GpuTopology -Path (Fixture pcie-4x-titanx-phb-sys.txt)
+        (Get-Pair $dual 0 1).Link | Should -Be 'PHB'
+        (Get-Pair $dual 1 2).Link | Should -Be 'SYS'
+        (Get-Pair $dual 2 3).Link | Should -Be 'PHB'
+        $dual.Gpus[3].CpuAffinity | Should -Be '4-7,12-15'
+        $single = Get-GpuTopology -Path (Fixture pcie-4x-titanx-pix-phb.txt) -InstanceType g4dn.12xlarge
+        ($single.Links | ForEach-Object Link) | Should -Be @('PIX', 'PHB', 'PHB', 'PHB', 'PHB', 'PIX')
+        $single.Shape | Should -Be 'PcieOnly'
+        $single.Expected | Should -Be 'PcieOnly, 4 GPUs'
+        $single.Verdict | Should -Be 'Healthy'
+    }
+
     It 'reads space-separated newest-driver output: 4 H100 with NV6, NIC0..3 and GPU NUMA ID' {
         $t = Get-GpuTopology -Path (Fixture h100-4x-nv6-4nic.txt)
         $t.Shape | Should -Be 'AllToAll'
@@ -184,7 +207,8 @@ Describe 'Get-GpuTopology input and output' {
         $two = Get-Content (Fixture gb200-4x-nv18.txt), (Fixture single-tesla-p4.txt) -Raw | Get-GpuTopology
         $two.GpuCount | Should -Be @(4, 1)
         $files = Get-ChildItem $fixtures -Filter 'pcie-*.txt' | Get-GpuTopology
-        $files.Count | Should -Be 2
+        $files.Count | Should -Be @(Get-ChildItem $fixtures -Filter 'pcie-*.txt').Count
+        $files.Count | Should -Be 4
         $files.Source | ForEach-Object { $_ | Should -Exist }
     }
 
