@@ -157,6 +157,28 @@ Describe 'Get-GpuTopology on degraded and broken variants' {
         $t.Reasons | Should -Be 'GPU4-GPU5: SYS, expected NV1'
     }
 
+    It 'accepts the cube-mesh with the GPUs numbered in another order, and still names a reduced pair in it' {
+        # Renumber the DGX-1 output: GPU i of the new text is GPU order[i] of the original.
+        $order = 3, 6, 0, 5, 1, 7, 2, 4
+        $lines = Get-Content (Fixture dgx1-v100-hybrid-cube-mesh.txt)
+        $rows = foreach ($i in 0..7) { , ($lines[1 + $i] -split "`t") }
+        $text = @($lines[0]) + @(foreach ($i in 0..7) {
+            $row = $rows[$order[$i]]
+            $cells = foreach ($j in 0..7) { $row[1 + $order[$j]] }
+            (@("GPU$i") + $cells + $row[9..13]) -join "`t"
+        }) -join "`n"
+        $t = $text | Get-GpuTopology -InstanceType p3.16xlarge
+        $t.Verdict | Should -Be 'Healthy'
+        $t.Reasons | Should -Be 'the expected layout with the GPUs numbered in another order'
+        @($t.Links | Where-Object { $_.NvLinkCount -ne $_.ExpectedNvLinkCount }).Count | Should -Be 0
+
+        # GPU2 and GPU0 of the new text are GPU0 and GPU3 of the original: NV2 there, reduced to NV1.
+        $degraded = $text -replace "(?m)^(GPU0\t X \t[^\t]+\t)NV2", '$1NV1' -replace "(?m)^(GPU2\t)NV2", '$1NV1'
+        $d = $degraded | Get-GpuTopology -InstanceType p3.16xlarge
+        $d.Verdict | Should -Be 'Degraded'
+        $d.Reasons | Should -Be 'GPU0-GPU2: NV1, expected NV2; pairs compared with the expected layout under the closest GPU numbering'
+    }
+
     It 'reads the old SOC legend as SYS' {
         $t = Get-GpuTopology -Path (Fixture derived-dgx1-soc-legend.txt) -InstanceType p3.16xlarge
         $t.Verdict | Should -Be 'Healthy'

@@ -38,7 +38,7 @@ public sealed class GpuTopology
 
     public GpuTopologyVerdict Verdict { get; set; }
 
-    /// <summary>Why the verdict is not Healthy (pairs, GPUs, links that differ), "; "-separated.</summary>
+    /// <summary>Why the verdict is not Healthy (pairs, GPUs, links that differ), "; "-separated; for Healthy, empty or a note.</summary>
     public string Reasons { get; set; } = string.Empty;
 
     /// <summary>True when `nvidia-smi nvlink -s` output was parsed too.</summary>

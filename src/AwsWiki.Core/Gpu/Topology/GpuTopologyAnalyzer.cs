@@ -134,6 +134,21 @@ public static class GpuTopologyAnalyzer
             return (GpuTopologyVerdict.NoNvLink, string.Join("; ", reasons));
         }
 
+        var renumbered = false;
+        if (expectation.PairNvLinks is not null && topology.GpuCount == expectation.GpuCount &&
+            topology.Links.Any(link => link.NvLinkCount != link.ExpectedNvLinkCount) &&
+            FindClosestNumbering(topology, expectation) is { } numbering)
+        {
+            // The layout with the GPUs enumerated in another order (PCI bus order differs between a
+            // DGX-1 and a p3 host): compare each pair with its counterpart, not with the same indices.
+            foreach (var link in topology.Links)
+            {
+                link.ExpectedNvLinkCount = expectation.ExpectedFor(numbering[link.GpuA], numbering[link.GpuB]);
+            }
+
+            renumbered = true;
+        }
+
         foreach (var link in topology.Links.Where(link => link.ExpectedNvLinkCount is not null && link.NvLinkCount != link.ExpectedNvLinkCount))
         {
             var want = link.ExpectedNvLinkCount == 0 ? "no NVLink" : "NV" + link.ExpectedNvLinkCount!.Value.ToString(CultureInfo.InvariantCulture);
@@ -146,6 +161,72 @@ public static class GpuTopologyAnalyzer
         }
 
         // Any difference counts: a pair with more links than the layout has means the layout is not the expected one.
-        return (reasons.Count > 0 ? GpuTopologyVerdict.Degraded : GpuTopologyVerdict.Healthy, string.Join("; ", reasons));
+        if (reasons.Count > 0)
+        {
+            if (renumbered)
+            {
+                reasons.Add("pairs compared with the expected layout under the closest GPU numbering");
+            }
+
+            return (GpuTopologyVerdict.Degraded, string.Join("; ", reasons));
+        }
+
+        return (GpuTopologyVerdict.Healthy, renumbered ? "the expected layout with the GPUs numbered in another order" : string.Empty);
+    }
+
+    /// <summary>
+    /// The numbering of this machine's GPUs onto the expected layout's that leaves the fewest pairs
+    /// different, when it beats the GPUs' own numbering; null otherwise. Eight GPUs have 40,320
+    /// orders, pruned as soon as an order is no better than the best so far: cheap.
+    /// </summary>
+    private static int[]? FindClosestNumbering(GpuTopology topology, GpuTopologyExpectation expectation)
+    {
+        var count = topology.GpuCount;
+        var found = new int[count, count];
+        foreach (var link in topology.Links)
+        {
+            found[link.GpuA, link.GpuB] = found[link.GpuB, link.GpuA] = link.NvLinkCount;
+        }
+
+        var best = topology.Links.Count(link => link.NvLinkCount != link.ExpectedNvLinkCount);
+        int[]? bestNumbering = null;
+        var numbering = new int[count];
+        var used = new bool[count];
+        Place(0, 0);
+        return bestNumbering;
+
+        void Place(int gpu, int mismatches)
+        {
+            if (mismatches >= best)
+            {
+                return;
+            }
+
+            if (gpu == count)
+            {
+                best = mismatches;
+                bestNumbering = (int[])numbering.Clone();
+                return;
+            }
+
+            for (var candidate = 0; candidate < count; candidate++)
+            {
+                if (used[candidate])
+                {
+                    continue;
+                }
+
+                var added = 0;
+                for (var earlier = 0; earlier < gpu; earlier++)
+                {
+                    added += found[earlier, gpu] == expectation.ExpectedFor(numbering[earlier], candidate) ? 0 : 1;
+                }
+
+                numbering[gpu] = candidate;
+                used[candidate] = true;
+                Place(gpu + 1, mismatches + added);
+                used[candidate] = false;
+            }
+        }
     }
 }
