@@ -37,6 +37,20 @@ Describe 'Get-GpuTopology on real outputs' {
         $t.Reasons | Should -Be ''
     }
 
+    It 'recognises a second, independently published V100 cube-mesh (other GPU order, hand-altered whitespace) as the p3.16xlarge layout' {
+        $t = Get-GpuTopology -Path (Fixture v100-8x-cube-mesh-other-numbering.txt) -InstanceType p3.16xlarge
+        $t.GpuCount | Should -Be 8
+        $t.Nics | Should -Be 'mlx5_0,mlx5_1'
+        $t.Shape | Should -Be 'HybridCubeMesh'
+        (Get-Pair $t 0 2).NvLinkCount | Should -Be 2
+        (Get-Pair $t 0 7).NvLinkCount | Should -Be 2
+        $t.Gpus[5].NumaAffinity | Should -Be '1'
+        $t.Gpus[2].NearestNic | Should -Be 'mlx5_0'
+        $t.Verdict | Should -Be 'Healthy'
+        $t.Reasons | Should -Be 'the expected layout with the GPUs numbered in another order'
+        @($t.Links | Where-Object { $_.NvLinkCount -ne $_.ExpectedNvLinkCount }).Count | Should -Be 0
+    }
+
     It 'reads a single Tesla P4 with N/A NUMA columns' {
         $t = Get-GpuTopology -Path (Fixture single-tesla-p4.txt) -InstanceType g4dn.xlarge
         $t.GpuCount | Should -Be 1
