@@ -51,6 +51,25 @@ Describe 'Get-GpuTopology on real outputs' {
         @($t.Links | Where-Object { $_.NvLinkCount -ne $_.ExpectedNvLinkCount }).Count | Should -Be 0
     }
 
+    It 'finds a real p4d.24xlarge (8 A100, NV12 every pair) healthy, and a real g6e.12xlarge (4 L40S, NODE) healthy' {
+        $p4d = Get-GpuTopology -Path (Fixture aws-p4d.24xlarge-nv12.txt) -InstanceType p4d.24xlarge
+        $p4d.Shape | Should -Be 'AllToAll'
+        $p4d.AllPairsNvLink | Should -BeTrue
+        $p4d.MinNvLinks | Should -Be 12
+        $p4d.Links.Count | Should -Be 28
+        $p4d.Gpus[4].CpuAffinity | Should -Be '24-47,72-95'
+        $p4d.Gpus[4].NumaAffinity | Should -Be '1'
+        $p4d.Verdict | Should -Be 'Healthy'
+        $p4d.Reasons | Should -Be ''
+        (Get-GpuTopology -Path (Fixture aws-p4d.24xlarge-nv12.txt) -InstanceType p5.48xlarge).Verdict | Should -Be 'Degraded'
+
+        $g6e = Get-GpuTopology -Path (Fixture aws-g6e.12xlarge-node.txt) -InstanceType g6e.12xlarge
+        $g6e.Shape | Should -Be 'PcieOnly'
+        @($g6e.Links | Where-Object Link -eq 'NODE').Count | Should -Be 6
+        $g6e.Expected | Should -Be 'PcieOnly, 4 GPUs'
+        $g6e.Verdict | Should -Be 'Healthy'
+    }
+
     It 'reads a single Tesla P4 with N/A NUMA columns' {
         $t = Get-GpuTopology -Path (Fixture single-tesla-p4.txt) -InstanceType g4dn.xlarge
         $t.GpuCount | Should -Be 1
@@ -372,6 +391,7 @@ Describe 'Get-GpuTopology -InstanceId through SSM Run Command' {
             if ($tagText) { $arguments += @('--tag-specifications', "ResourceType=instance,Tags=[$tagText]") }
             (Invoke-AwsCli @arguments).Instances[0].InstanceId
         }
+        $script:healthy = New-TestInstance p4d.24xlarge
         $script:nvlinkless = New-TestInstance p4d.24xlarge
         $script:single = New-TestInstance g5.xlarge
         $script:missing = New-TestInstance p5.48xlarge
@@ -379,6 +399,7 @@ Describe 'Get-GpuTopology -InstanceId through SSM Run Command' {
         $script:unmanaged = New-TestInstance p4d.24xlarge @{ 'AwsWikiTest:Ssm' = 'unmanaged' }
         $script:slice = New-TestInstance p4d.24xlarge
         $output = @{
+            $healthy    = @{ stdout = (Get-Content (Fixture aws-p4d.24xlarge-nv12.txt) -Raw) }
             $nvlinkless = @{ stdout = (Get-Content (Fixture dgx-a100-no-nvlink-12nic.txt) -Raw) }
             $single     = @{ stdout = (Get-Content (Fixture single-tesla-p4.txt) -Raw) }
             $missing    = @{ status = 'Failed'; code = 127; stderr = "nvidia-smi not found on this instance`n" }
@@ -388,7 +409,7 @@ Describe 'Get-GpuTopology -InstanceId through SSM Run Command' {
         $script:config = @{ hold_polls = 1; instance_output = $output } | ConvertTo-Json -Depth 5
         Invoke-RestMethod -Method Post "$($proxy.Url)/_proxy/config" -Body $config -ContentType 'application/json' | Out-Null
 
-        $ids = $nvlinkless, $single, $missing, $garbled, $unmanaged
+        $ids = $healthy, $nvlinkless, $single, $missing, $garbled, $unmanaged
         $script:results = @(Get-GpuTopology -InstanceId $ids -ErrorVariable fleetErrors -ErrorAction SilentlyContinue)
         $script:fleetErrors = $fleetErrors
         $script:log = Invoke-RestMethod "$($proxy.Url)/_proxy/requests"
@@ -399,12 +420,15 @@ Describe 'Get-GpuTopology -InstanceId through SSM Run Command' {
     }
 
     It 'returns one topology per instance that answered, judged against its EC2 instance type' {
-        $results.Source | Should -Be @($nvlinkless, $single)
+        $results.Source | Should -Be @($healthy, $nvlinkless, $single)
         $results[0].InstanceType | Should -Be 'p4d.24xlarge'
-        $results[0].Verdict | Should -Be 'NoNvLink'
-        $results[1].InstanceType | Should -Be 'g5.xlarge'
-        $results[1].Shape | Should -Be 'SingleGpu'
-        $results[1].Verdict | Should -Be 'Healthy'
+        $results[0].Verdict | Should -Be 'Healthy'
+        $results[0].MinNvLinks | Should -Be 12
+        $results[1].InstanceType | Should -Be 'p4d.24xlarge'
+        $results[1].Verdict | Should -Be 'NoNvLink'
+        $results[2].InstanceType | Should -Be 'g5.xlarge'
+        $results[2].Shape | Should -Be 'SingleGpu'
+        $results[2].Verdict | Should -Be 'Healthy'
     }
 
     It 'writes one specific error per instance that did not' {
@@ -422,7 +446,7 @@ Describe 'Get-GpuTopology -InstanceId through SSM Run Command' {
         $sent = @($log.requests | Where-Object Operation -eq 'SendCommand')
         $sent.Count | Should -Be 1
         $sent[0].Body.DocumentName | Should -Be 'AWS-RunShellScript'
-        $sent[0].Body.InstanceIds | Should -Be @($nvlinkless, $single, $missing, $garbled)
+        $sent[0].Body.InstanceIds | Should -Be @($healthy, $nvlinkless, $single, $missing, $garbled)
         ($sent[0].Body.Parameters.commands -join "`n") | Should -Match 'nvidia-smi topo -m'
         ($sent[0].Body.Parameters.commands -join "`n") | Should -Match 'nvidia-smi nvlink -s'
         $listed = Invoke-AwsCli ssm list-commands --command-id $sent[0].CommandId
