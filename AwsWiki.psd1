@@ -14,6 +14,7 @@
         'bin/Gpu.format.ps1xml'
         'bin/EntryPoint.format.ps1xml'
         'bin/Instances.format.ps1xml'
+        'bin/GpuTopology.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
@@ -29,6 +30,7 @@
         'Get-HttpsEntryPoint'
         'Remove-HttpsEntryPoint'
         'Get-AwsInstance'
+        'Get-GpuTopology'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -71,11 +71,6 @@ def region_of(headers):
     return match.group(1) if match else None
 
 
-def take_fault(operation, protocol, region=None):
-    rule = take_rule(operation, protocol, region)
-    return rule["kind"] if rule else None
-
-
 def take_rule(operation, protocol, region=None):
     with LOCK:
         for rule in FAULTS:

@@ -14,6 +14,10 @@ InvocationDoesNotExist on the first call per invocation and InProgress while the
 finished invocations get the configured script output. SendCommand and DescribeInstanceInformation
 requests are recorded.
 
+Per-instance output (Get-GpuTopology): the setting "instance_output", {instance id: {"stdout", "stderr",
+"status" (default Success), "code" (exit code)}}, replaces the script output and final status of those
+instances; set it with POST /_proxy/config.
+
 Control (plain HTTP on the same port): GET /_proxy/requests, POST /_proxy/config (JSON merged into
 the settings), POST /_proxy/reset. Usage: python3 ssm_proxy.py MOTO_URL. Prints the port on its
 first line; exits when idle for IDLE_SECONDS or after MAX_LIFETIME_SECONDS.
@@ -237,6 +241,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def final_status(self, instance_id, instances):
         """(Status, StatusDetails) an invocation finishes with."""
+        override = STATE.settings.get("instance_output", {}).get(instance_id)
+        if override:
+            return override.get("status", "Success"), override.get("status", "Success")
         result = instances.get(instance_id, {}).get("tags", {}).get("AwsWikiTest:Result")
         if result == "Failed":
             return "Failed", "Failed"
@@ -280,6 +287,12 @@ class Handler(BaseHTTPRequestHandler):
                                "StandardOutputContent": "", "StandardErrorContent": "", "ExecutionEndDateTime": ""})
             return self.reply(200, invocation)
         status, details = self.final_status(instance_id, STATE.command_ec2.get(command_id, {}))
+        override = settings.get("instance_output", {}).get(instance_id)
+        if override:
+            invocation.update({"Status": status, "StatusDetails": details,
+                               "ResponseCode": override.get("code", 0 if status == "Success" else 1),
+                               "StandardOutputContent": override.get("stdout", ""), "StandardErrorContent": override.get("stderr", "")})
+            return self.reply(200, invocation)
         if details == "Failed":
             invocation.update({"Status": "Failed", "StatusDetails": "Failed", "ResponseCode": 1,
                                "StandardOutputContent": settings["failure_stdout"], "StandardErrorContent": settings["failure_stderr"]})

@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using System.Text.RegularExpressions;
+using AwsWiki.Commands.Completers;
+using AwsWiki.Essentials;
+using AwsWiki.Gpu.Topology;
+
+namespace AwsWiki.Commands.Gpu;
+
+/// <summary>
+/// Reads `nvidia-smi topo -m` (and `nvidia-smi nvlink -s`) from files, the pipeline, this machine,
+/// or EC2 instances through SSM Run Command, and checks each matrix against what the instance type
+/// should have: one GpuTopology per machine.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "GpuTopology", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(GpuTopology))]
+public sealed class GetGpuTopologyCommand : AwsConnectionCmdlet
+{
+    private const string PathSet = "Path";
+    private const string TextSet = "Text";
+    private const string LocalSet = "Local";
+    private const string InstanceSet = "InstanceId";
+
+    private static readonly Regex InstanceIdPattern = new(@"^(i|mi)-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant);
+
+    private readonly StringBuilder _lines = new();
+    private readonly List<(string Id, string? Region)> _instances = new();
+
+    /// <summary>Files holding nvidia-smi output; wildcards allowed.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>The output as text: whole (Get-Content -Raw) or line by line (Get-Content).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipeline = true)]
+    [AllowEmptyString]
+    public string[] InputObject { get; set; } = Array.Empty<string>();
+
+    /// <summary>Runs nvidia-smi on this machine.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LocalSet)]
+    public SwitchParameter Local { get; set; }
+
+    /// <summary>Instances to read through SSM Run Command.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InstanceSet, ValueFromPipelineByPropertyName = true)]
+    public string[] InstanceId { get; set; } = Array.Empty<string>();
+
+    /// <summary>The instances' region (bound from piped objects that carry one).</summary>
+    [Parameter(ParameterSetName = InstanceSet, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string? Region { get; set; }
+
+    /// <summary>The instance type to check against, instead of EC2's answer (or for files and -Local).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(GpuTopologyInstanceTypeCompleter))]
+    public string? InstanceType { get; set; }
+
+    /// <summary>SSM execution timeout for the command on each instance.</summary>
+    [Parameter(ParameterSetName = InstanceSet)]
+    [ValidateRange(30, 172800)]
+    public int TimeoutSeconds { get; set; } = 120;
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case PathSet:
+                ReadFiles();
+                break;
+            case TextSet:
+                foreach (var item in InputObject ?? Array.Empty<string>())
+                {
+                    if (item is not null && item.IndexOf('\n') >= 0)
+                    {
+                        // A whole document (Get-Content -Raw): lines collected before it form their own.
+                        FlushLines();
+                        Emit(item, "pipeline");
+                    }
+                    else
+                    {
+                        _lines.Append(item).Append('\n');
+                    }
+                }
+
+                break;
+            case InstanceSet:
+                CollectInstances();
+                break;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        switch (ParameterSetName)
+        {
+            case TextSet:
+                FlushLines();
+                break;
+            case LocalSet:
+                ReadLocal();
+                break;
+            case InstanceSet:
+                ReadInstances();
+                break;
+        }
+    }
+
+    private void ReadFiles()
+    {
+        foreach (var path in Path)
+        {
+            IEnumerable<string> resolved;
+            try
+            {
+                resolved = GetResolvedProviderPathFromPSPath(path, out _);
+            }
+            catch (ItemNotFoundException e)
+            {
+                WriteError(new ErrorRecord(e, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                continue;
+            }
+
+            foreach (var file in resolved)
+            {
+                string text;
+                try
+                {
+                    text = File.ReadAllText(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    WriteError(new ErrorRecord(e, "FileReadFailed", ErrorCategory.ReadError, file));
+                    continue;
+                }
+
+                Emit(text, file);
+            }
+        }
+    }
+
+    private void FlushLines()
+    {
+        if (_lines.Length == 0)
+        {
+            return;
+        }
+
+        var text = _lines.ToString();
+        _lines.Clear();
+        if (text.Trim().Length > 0)
+        {
+            Emit(text, "pipeline");
+        }
+    }
+
+    private void ReadLocal()
+    {
+        try
+        {
+            Emit(Await(LocalNvidiaSmi.ReadTopologyAsync(Reporter, CancelToken)), "local");
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteFailure(e, "local");
+        }
+    }
+
+    private void Emit(string text, string source)
+    {
+        try
+        {
+            WriteObject(GpuTopologyAnalyzer.Analyze(GpuTopologyParser.Parse(text, source), source, InstanceType));
+        }
+        catch (AwsWikiException e)
+        {
+            WriteFailure(e, source);
+        }
+    }
+
+    private void CollectInstances()
+    {
+        foreach (var raw in InstanceId)
+        {
+            var id = raw?.Trim() ?? string.Empty;
+            if (!InstanceIdPattern.IsMatch(id))
+            {
+                // Terminating: nothing has been sent yet, and a typo in a fleet list should stop the whole run.
+                ThrowFailure(new AwsWikiException("InvalidInstanceId", FailureKind.InvalidArgument, raw,
+                    $"'{raw}' is not an instance id (i-0123456789abcdef0). Nothing was sent."), raw);
+            }
+
+            var region = string.IsNullOrWhiteSpace(Region) ? null : Region!.Trim();
+            if (!_instances.Contains((id, region)))
+            {
+                _instances.Add((id, region));
+            }
+        }
+    }
+
+    private void ReadInstances()
+    {
+        foreach (var group in _instances.GroupBy(instance => instance.Region))
+        {
+            var ids = group.Select(instance => instance.Id).ToList();
+            var context = ResolveContext(group.Key);
+            IReadOnlyList<GpuTopologyFleetResult> results;
+            try
+            {
+                using var client = new SsmFleetCommandClient(context);
+                using var types = new Ec2InstanceTypeLookup(context);
+                results = Await(new GpuTopologyFleet(client, types, Reporter).RunAsync(ids, InstanceType, TimeoutSeconds, CancelToken));
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                WriteFailure(e, ids.ToArray());
+                continue;
+            }
+
+            foreach (var result in results)
+            {
+                if (result.Topology is { } topology)
+                {
+                    WriteObject(topology);
+                }
+                else
+                {
+                    WriteFailure(result.Error!, result.InstanceId);
+                }
+            }
+        }
+    }
+}
