@@ -301,7 +301,6 @@ Describe 'Organization accounts through a role' {
         & aws organizations list-accounts --profile alpha --endpoint-url $proxy.Url --output json | Out-Null
         $cli = @(Get-Recorded | Where-Object operation -eq 'ListAccounts')[0]
         Set-Faults @()
-        Add-Type -Path (Join-Path (Split-Path $env:AWSWIKI_MODULE) 'bin/AwsWiki.Core.dll')
         $context = [AwsWiki.Aws.AwsContextResolver]::Resolve([AwsWiki.Aws.AwsConnectionOptions]@{ ProfileName = 'alpha'; EndpointUrl = $proxy.Url }, $true, $null)
         $accounts = [AwsWiki.Clients.OrganizationsClient]::new($context, $null).ListAccountsAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
         $ours = @(Get-Recorded | Where-Object operation -eq 'ListAccounts')[0]
