@@ -4,6 +4,8 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using Amazon.SecurityToken;
+using AwsWiki.Credentials;
 using AwsWiki.Profiles;
 
 namespace AwsWiki.Aws;
@@ -19,23 +21,48 @@ public static class AwsContextResolver
     public static AwsContext Resolve(AwsConnectionOptions options, bool requireRegion = true, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var (credentials, profileName, source) = ResolveCredentials(options, environment);
-        var region = ResolveRegion(options, profileName, environment, requireRegion);
-        return new AwsContext(credentials, region, profileName, source, options.EndpointUrl, environment);
+        return Resolve(options, ResolveCredentials(options, environment), requireRegion, environment);
+    }
+
+    /// <summary>Region and endpoints for credentials resolved earlier in the same call.</summary>
+    public static AwsContext Resolve(AwsConnectionOptions options, ResolvedCredentials credentials, bool requireRegion = true, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var region = ResolveRegion(options, credentials.ProfileName, environment, requireRegion);
+        return new AwsContext(credentials.Credentials, region, credentials.ProfileName, credentials.Source, options.EndpointUrl, environment);
+    }
+
+    /// <summary>
+    /// Resolves the credentials and fetches their current keys now, on the caller's thread: an
+    /// assume-role profile assumes its role here (asking for an MFA code through
+    /// <see cref="AwsConnectionOptions.MfaCode"/>), an SSO profile reads its token here, and any
+    /// failure surfaces before a request is sent. Share the result for the rest of the call.
+    /// </summary>
+    public static ResolvedCredentials ResolveCredentials(AwsConnectionOptions options, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var (credentials, profileName, source) = ResolveCredentials(options, environment, out var fetchNow);
+        if (fetchNow)
+        {
+            FetchNow(credentials, profileName, source);
+        }
+
+        return new ResolvedCredentials(credentials, profileName, source);
     }
 
     private static (AWSCredentials Credentials, string? ProfileName, string Source) ResolveCredentials(
-        AwsConnectionOptions options, Func<string, string?> environment)
+        AwsConnectionOptions options, Func<string, string?> environment, out bool fetchNow)
     {
+        fetchNow = true;
         if (options.Credential is not null)
         {
-            if (options.Credential is AWSCredentials given)
+            if (CredentialObjects.TryAdapt(options.Credential, out var given, out var description))
             {
-                return (given, null, "the -Credential parameter");
+                return (given, null, $"the -Credential parameter ({description})");
             }
 
-            throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, options.Credential.GetType().FullName,
-                $"-Credential takes AWS credentials (Amazon.Runtime.AWSCredentials), not {options.Credential.GetType().FullName}.");
+            throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, description,
+                $"-Credential takes {CredentialObjects.Expected}; not {description}.");
         }
 
         var hasAccessKey = !string.IsNullOrEmpty(options.AccessKey);
@@ -56,35 +83,36 @@ public static class AwsContextResolver
 
         if (!string.IsNullOrEmpty(options.ProfileName))
         {
-            return (FromProfile(options.ProfileName!), options.ProfileName, $"profile '{options.ProfileName}' (-ProfileName)");
+            return (FromProfile(options.ProfileName!, options, environment), options.ProfileName, $"profile '{options.ProfileName}' (-ProfileName)");
         }
 
         var environmentProfile = environment("AWS_PROFILE");
         if (!string.IsNullOrEmpty(environmentProfile))
         {
-            return (FromProfile(environmentProfile!), environmentProfile, $"profile '{environmentProfile}' (AWS_PROFILE)");
+            return (FromProfile(environmentProfile!, options, environment), environmentProfile, $"profile '{environmentProfile}' (AWS_PROFILE)");
         }
 
-        switch (options.StoredCredentials)
+        switch (options.StoredCredentials is null ? null : CredentialObjects.Unwrap(options.StoredCredentials))
         {
-            case AWSCredentials stored:
-                return (stored, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
+            case null:
+                break;
             case string storedProfile when storedProfile.Length > 0:
-                return (FromProfile(storedProfile), storedProfile, $"profile '{storedProfile}' ($StoredAWSCredentials)");
-            case object wrapper:
-                var inner = ReadProperty<AWSCredentials>(wrapper, "Credentials");
-                if (inner is not null)
+                return (FromProfile(storedProfile, options, environment), storedProfile, $"profile '{storedProfile}' ($StoredAWSCredentials)");
+            case object stored:
+                if (CredentialObjects.TryAdapt(stored, out var storedCredentials, out var storedDescription))
                 {
-                    return (inner, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
+                    return (storedCredentials, null, $"the AWS Tools session credentials ($StoredAWSCredentials: {storedDescription})");
                 }
 
-                var named = ReadProperty<string>(wrapper, "Name") ?? ReadProperty<string>(wrapper, "ProfileName");
+                var named = ReadProperty<string>(stored, "Name") ?? ReadProperty<string>(stored, "ProfileName");
                 if (!string.IsNullOrEmpty(named))
                 {
-                    return (FromProfile(named!), named, $"profile '{named}' ($StoredAWSCredentials)");
+                    return (FromProfile(named!, options, environment), named, $"profile '{named}' ($StoredAWSCredentials)");
                 }
 
-                break;
+                throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, storedDescription,
+                    $"$StoredAWSCredentials holds {storedDescription}; AwsWiki takes {CredentialObjects.Expected}, or a profile name. " +
+                    "Set it with AWS Tools' Set-AWSCredential, or remove it with 'Remove-Variable StoredAWSCredentials -Scope Global'.");
         }
 
         // The SDK chain takes environment keys first, then the default profile; we read the default
@@ -92,9 +120,11 @@ public static class AwsContextResolver
         var usesEnvironmentKeys = !string.IsNullOrEmpty(environment("AWS_ACCESS_KEY_ID"));
         if (!usesEnvironmentKeys && ProfileStore.FromEnvironment().Exists("default"))
         {
-            return (FromProfile("default"), "default", "the default profile");
+            return (FromProfile("default", options, environment), "default", "the default profile");
         }
 
+        // The rest of the chain (container and instance roles) is fetched when first used, as before.
+        fetchNow = false;
         try
         {
             var chain = new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null);
@@ -113,14 +143,87 @@ public static class AwsContextResolver
             "switch to one with 'Set-AwsProfile NAME', or pass -ProfileName, -Credential or -AccessKey/-SecretKey.");
     }
 
-    private static AWSCredentials FromProfile(string profileName)
+    private static void FetchNow(AWSCredentials credentials, string? profileName, string source)
+    {
+        try
+        {
+            credentials.GetCredentials();
+        }
+        catch (AwsWikiException)
+        {
+            throw;
+        }
+        catch (Exception e) when (credentials is SSOAWSCredentials && profileName is not null && IsSsoSignInFailure(e))
+        {
+            throw SsoProfileCredentials.LoginRequired(profileName, e);
+        }
+        catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException)
+        {
+            var inner = e is AmazonServiceException { ErrorCode: { Length: > 0 } code } ? $"{code}: {e.Message}" : e.Message;
+            throw new AwsWikiException("CredentialsUnusable", FailureKind.AuthenticationError, profileName,
+                $"The credentials from {source} cannot be used: {inner}", e);
+        }
+    }
+
+    /// <summary>No token, an expired one, or one the portal refuses: all fixed by signing in again.</summary>
+    private static bool IsSsoSignInFailure(Exception e) => e switch
+    {
+        AmazonServiceException service => service.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden,
+        AmazonClientException or ArgumentException => true,
+        _ => false,
+    };
+
+    private static AWSCredentials FromProfile(string profileName, AwsConnectionOptions options, Func<string, string?> environment, int depth = 0)
     {
         // Read now, not cached: a profile written a moment ago by Set-AwsProfile is found.
-        var source = new ProfileCredentialSource(ProfileStore.FromEnvironment());
-        if (!source.TryGetProfile(profileName, out var profile))
+        var store = ProfileStore.FromEnvironment();
+        var settings = store.ReadSettings(profileName);
+        var source = new ProfileCredentialSource(store);
+        if (settings is null || !source.TryGetProfile(profileName, out var profile))
         {
             throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, profileName,
                 $"Profile '{profileName}' exists in neither the credentials nor the config file. 'Get-AwsProfile' lists the profiles.");
+        }
+
+        string? Get(string key) => settings.TryGetValue(key, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
+        var hasKeys = Get("aws_access_key_id") is not null;
+        if (Get("role_arn") is { } roleArn && Get("source_profile") is { } sourceProfile && Get("credential_source") is null)
+        {
+            if (depth > 10)
+            {
+                throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
+                    $"Profile '{profileName}' is part of a source_profile chain that loops back on itself.");
+            }
+
+            // As in the AWS CLI: a profile whose source is itself assumes the role with its own keys.
+            AWSCredentials sourceCredentials;
+            if (sourceProfile != profileName)
+            {
+                sourceCredentials = FromProfile(sourceProfile, options, environment, depth + 1);
+            }
+            else if (hasKeys && Get("aws_secret_access_key") is { } secret)
+            {
+                sourceCredentials = Get("aws_session_token") is { } token
+                    ? new SessionAWSCredentials(Get("aws_access_key_id"), secret, token)
+                    : new BasicAWSCredentials(Get("aws_access_key_id"), secret);
+            }
+            else
+            {
+                throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
+                    $"Profile '{profileName}' names itself as source_profile but has no keys.");
+            }
+
+            var role = new AssumeRoleSettings(profileName, roleArn, Get("role_session_name"), Get("external_id"), Get("mfa_serial"),
+                int.TryParse(Get("duration_seconds"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
+            var stsRegion = RegionEndpoint.GetBySystemName(Get("region") ?? store.GetProfile(sourceProfile)?.Region ?? "us-east-1");
+            var stsContext = new AwsContext(new AnonymousAWSCredentials(), stsRegion, profileName, string.Empty, options.EndpointUrl, environment);
+            return new CliCachedAssumeRoleCredentials(role, sourceCredentials,
+                () => stsContext.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts), options.MfaCode ?? MfaCodeSource.None, new CliRoleSessionCache());
+        }
+
+        if (!hasKeys && SsoProfileCredentials.IsSso(settings))
+        {
+            return SsoProfileCredentials.Create(profileName, settings);
         }
 
         try

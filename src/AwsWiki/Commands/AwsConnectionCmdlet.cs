@@ -1,8 +1,13 @@
+using System;
+using System.Collections.ObjectModel;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Security;
+using System.Threading;
 using AwsWiki.Aws;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Commands.Internal;
+using AwsWiki.Credentials;
 
 namespace AwsWiki.Commands;
 
@@ -20,7 +25,9 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
+    /// <summary>AWS credentials: AWS Tools' (SDK v3 or v4, or AWSPSCredentials) or AwsWiki's own; see CredentialObjects.</summary>
     [Parameter]
+    [CredentialTransformation]
     public object? Credential { get; set; }
 
     /// <summary>An endpoint for every service this call uses, e.g. a local emulator. Overrides AWS_ENDPOINT_URL.</summary>
@@ -37,6 +44,13 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     [Parameter]
     [SecretTransformation]
     public SecureString? SessionToken { get; set; }
+
+    /// <summary>The current code of the MFA device an assume-role profile names (mfa_serial), for scripts; else the host asks.</summary>
+    [Parameter]
+    [ValidatePattern(@"^\d{6}$")]
+    public string? MfaTokenCode { get; set; }
+
+    private ResolvedCredentials? _credentials;
 
     /// <summary>
     /// Resolves credentials, region and endpoints. A failure here is a terminating error: nothing
@@ -60,7 +74,17 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
         };
         try
         {
-            var context = AwsContextResolver.Resolve(options, requireRegion);
+            // Once per call, on the pipeline thread (where the host can ask for an MFA code); every
+            // region and item of the call shares them.
+            if (_credentials is null)
+            {
+                var pipelineThread = Thread.CurrentThread.ManagedThreadId;
+                options.MfaCode = new MfaCodeSource(MfaTokenCode,
+                    (profile, serial) => Thread.CurrentThread.ManagedThreadId == pipelineThread ? PromptForMfaCode(profile, serial) : null);
+                _credentials = AwsContextResolver.ResolveCredentials(options);
+            }
+
+            var context = AwsContextResolver.Resolve(options, _credentials, requireRegion);
             WriteVerbose($"Using credentials from {context.CredentialSource}, region {context.RegionName}.");
             return context;
         }
@@ -72,4 +96,29 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    /// <summary>
+    /// Asks the host for an MFA code. Null (so the call fails with a message naming -MfaTokenCode)
+    /// off the pipeline thread, or where the host cannot ask (-NonInteractive, a remote job).
+    /// </summary>
+    private string? PromptForMfaCode(string profileName, string mfaSerial)
+    {
+        FlushReporter();
+        var field = new FieldDescription("MfaTokenCode")
+        {
+            Label = "&Code",
+            HelpMessage = "The 6-digit code your MFA device shows now.",
+            IsMandatory = true,
+        };
+        try
+        {
+            var answers = Host.UI.Prompt($"MFA code for profile '{profileName}'", $"Enter the current code of {mfaSerial}.",
+                new Collection<FieldDescription> { field });
+            return answers is not null && answers.TryGetValue("MfaTokenCode", out var answer) ? answer?.BaseObject?.ToString() : null;
+        }
+        catch (Exception e) when (e is PSInvalidOperationException or NotImplementedException or HostException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }
