@@ -4,7 +4,8 @@ with faults (throttling, 5xx, a dropped connection, a hard error). Stdlib only.
 Usage: python3 aws_fault_proxy.py UPSTREAM_URL [LIFETIME_SECONDS]
 Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
   POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|drop-after|hard", "times": 1}]
-  GET  /__proxy/log     the recorded requests, each with "operation" and a "canonical" form
+  GET  /__proxy/log     the recorded requests, each with "operation", a "canonical" form and the
+                        signing "accessKeyId"
   POST /__proxy/clear   forgets the log and the faults
 """
 import http.client
@@ -57,6 +58,13 @@ def canonical_of(method, path, protocol, body):
     return json.dumps({"method": method, "path": urllib.parse.unquote(split.path).rstrip("/"), "query": query, "body": content}, sort_keys=True)
 
 
+def access_key_of(authorization):
+    # SigV4: "AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ..." (never the secret).
+    if not authorization or "Credential=" not in authorization:
+        return None
+    return authorization.split("Credential=", 1)[1].split("/", 1)[0]
+
+
 def take_fault(operation, protocol):
     with LOCK:
         for rule in FAULTS:
@@ -106,6 +114,7 @@ class Handler(BaseHTTPRequestHandler):
                 "contentType": self.headers.get("Content-Type"),
                 "canonical": canonical_of(self.command, self.path, protocol, body),
                 "fault": kind,
+                "accessKeyId": access_key_of(self.headers.get("Authorization")),
             })
 
         if kind == "drop":
