@@ -81,11 +81,14 @@ Describe 'AWS connection plumbing' {
             $identity = Get-AwsCallerIdentity
             $identity.ProfileName | Should -Be 'stored'
             $identity.Region | Should -Be 'eu-north-1'
+            # AWS Tools' own SDK (v3 here), not the module's: its credential objects are another type.
+            Add-Type -Path (Join-Path $env:AWSWIKI_TEST_NUGET_PACKAGES 'awssdk.core/3.7.402/lib/net8.0/AWSSDK.Core.dll')
             $global:StoredAWSCredentials = [Amazon.Runtime.BasicAWSCredentials]::new('AKIAIOSFODNN7EXAMPLE', 's')
             (Get-AwsCallerIdentity).Account | Should -Be '123456789012'
         }
 
         It 'takes an AWSCredentials object through -Credential' {
+            Add-Type -Path (Join-Path $env:AWSWIKI_TEST_NUGET_PACKAGES 'awssdk.core/3.7.402/lib/net8.0/AWSSDK.Core.dll')
             $credential = [Amazon.Runtime.BasicAWSCredentials]::new('AKIAIOSFODNN7EXAMPLE', 's')
             (Get-AwsCallerIdentity -Credential $credential).Account | Should -Be '123456789012'
         }

@@ -15,8 +15,8 @@ BeforeAll {
     $script:proxy = Start-TestStub aws_fault_proxy -ArgumentList @((Get-MotoUrl), '600')
     $script:portal = Start-TestStub sso_portal_stub -ArgumentList @('--lifetime', '600')
     $script:rootSts = Start-TestStub sts_root_stub -ArgumentList @('--lifetime', '600')
-    # Where NuGet restored the SDK packages (tests/TestTools.csproj): beside Pester, as HOME has moved.
-    $script:packages = (Get-Module Pester).ModuleBase | Split-Path | Split-Path | Split-Path
+    # Where NuGet restored the other SDKs (tests/TestTools.csproj).
+    $script:packages = $env:AWSWIKI_TEST_NUGET_PACKAGES
     $script:pwsh = @('pwsh', 'pwsh.exe') | ForEach-Object { Join-Path $PSHOME $_ } | Where-Object { Test-Path $_ } | Select-Object -First 1
 
     function Use-CredentialHome {
@@ -132,7 +132,7 @@ Describe 'Credentials' {
     Describe 'AWS Tools credential objects' {
         It 'takes AWS SDK <Version> credentials through -Credential and signs with their keys' -ForEach @(
             @{ Version = '3.7.402'; AssemblyVersion = '3.3.0.0' }
-            @{ Version = '4.0.102.1'; AssemblyVersion = '4.0.0.0' }
+            @{ Version = '4.0.102.19'; AssemblyVersion = '4.0.0.0' }
         ) {
             $sdk = Get-ForeignSdk $Version
             $sdk.GetName().Version.ToString() | Should -Be $AssemblyVersion
@@ -148,7 +148,7 @@ Describe 'Credentials' {
 
         It 'takes AWS SDK <Version> credentials from $StoredAWSCredentials, bare and in an AWSPSCredentials wrapper' -ForEach @(
             @{ Version = '3.7.402' }
-            @{ Version = '4.0.102.1' }
+            @{ Version = '4.0.102.19' }
         ) {
             $sdk = Get-ForeignSdk $Version
             $global:StoredAWSCredentials = New-ForeignObject $sdk 'Amazon.Runtime.SessionAWSCredentials' @('ASIASTORED0000000001', 'stored-secret-value-1b9c', 'stored-token')
@@ -199,7 +199,7 @@ Describe 'Credentials' {
     Describe 'AWS Tools loaded first in the same session (needs the module-private load context)' {
         It 'works with AWS SDK <Version> loaded by Add-Type before AwsWiki, for -Credential and $StoredAWSCredentials' -ForEach @(
             @{ Version = '3.7.402'; Sts = 'awssdk.securitytoken/3.7.202' }
-            @{ Version = '4.0.102.1'; Sts = $null }
+            @{ Version = '4.0.102.19'; Sts = $null }
         ) {
             $core = Join-Path $packages "awssdk.core/$Version/lib/netstandard2.0/AWSSDK.Core.dll"
             $stsLine = if ($Sts) { "Add-Type -Path '$(Join-Path $packages "$Sts/lib/netstandard2.0/AWSSDK.SecurityToken.dll")'" } else { '' }

@@ -4,8 +4,6 @@
 # REST-XML: method, path, query string and the XML body).
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force; Import-AwsWikiUnderTest
-    # The clients live in the core assembly, which the module loads on first use; load it now to call them directly.
-    Add-Type -Path (Join-Path (Split-Path $env:AWSWIKI_MODULE) 'bin/AwsWiki.Core.dll')
     Reset-Moto
     $script:proxy = Start-TestStub -Name aws_fault_proxy -ArgumentList @((Get-MotoUrl), '900')
 
@@ -156,7 +154,8 @@ Describe 'ELBv2 (Query protocol, Version 2015-12-01)' {
     It 'the service''s error code and message come back as AmazonServiceException' {
         $caught = $null
         try { Wait-Result $elb.DeleteListenerAsync("$($lb.LoadBalancerArn -replace ':loadbalancer/', ':listener/')/0123456789abcdef", $none) } catch { $caught = $_.Exception }
-        while ($caught -and $caught -isnot [Amazon.Runtime.AmazonServiceException]) { $caught = $caught.InnerException }
+        # By name: the SDK lives in the module's own load context, where PowerShell does not resolve type names.
+        while ($caught -and $caught.GetType().FullName -ne 'Amazon.Runtime.AmazonServiceException') { $caught = $caught.InnerException }
         $caught | Should -Not -BeNullOrEmpty
         $caught.ErrorCode | Should -Be 'ListenerNotFound'
     }

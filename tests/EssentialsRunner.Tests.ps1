@@ -4,12 +4,10 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     Import-AwsWikiUnderTest
-    # The module loads its core assembly on first use; the fakes below need its types.
-    Add-Type -Path (Join-Path (Get-Module AwsWiki).ModuleBase 'bin/AwsWiki.Core.dll')
     # In C#, not a PowerShell class: the runner calls the fake from thread-pool threads, where a
     # PowerShell class method would wait for this (busy) runspace.
     if (-not ('AwsWikiTests.ScriptedFleetClient' -as [type])) {
-        Add-Type -ReferencedAssemblies (Join-Path (Get-Module AwsWiki).ModuleBase 'bin/AwsWiki.Core.dll'), netstandard, System.Collections, System.Linq, System.Runtime, System.Threading -TypeDefinition @'
+        Add-Type -ReferencedAssemblies (Get-AwsWikiCorePath), netstandard, System.Collections, System.Linq, System.Runtime, System.Threading -TypeDefinition @'
 using System;
 using System.Collections.Generic;
 using System.Linq;

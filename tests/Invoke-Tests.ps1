@@ -52,6 +52,8 @@ foreach ($name in 'AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_PROFILE', 'AW
 Get-ChildItem Env: | Where-Object Name -like 'AWS_ENDPOINT_URL*' | ForEach-Object { Remove-Item "Env:$($_.Name)" }
 $env:AWSWIKI_TEST_RUN_ROOT = $runRoot
 $env:AWSWIKI_MODULE = Join-Path $repoRoot 'AwsWiki.psd1'
+# Restored NuGet packages (other AWS SDK versions, .NET Framework reference assemblies), found before HOME moved.
+$env:AWSWIKI_TEST_NUGET_PACKAGES = $packages
 
 # ACM certificates stay PENDING_VALIDATION this many seconds in moto, so certificate waits are exercised.
 $env:MOTO_ACM_VALIDATION_WAIT = '3'

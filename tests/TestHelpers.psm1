@@ -4,6 +4,30 @@
 function Import-AwsWikiUnderTest {
     # The built module: the suite tests the artifact, not the sources.
     Import-Module $env:AWSWIKI_MODULE -Force -Global
+    Register-AwsWikiCoreTypeName
+}
+
+function Register-AwsWikiCoreTypeName {
+    <#
+    .SYNOPSIS
+        Lets tests name the core library's types ([AwsWiki.Essentials.FleetCommandRunner]).
+    .DESCRIPTION
+        The core library loads into the module's own AssemblyLoadContext, and PowerShell does not
+        resolve type names from custom load contexts (by design, to avoid type identity clashes), so
+        users cannot name these types. Tests that call the core library directly register its public
+        types as type accelerators, in the test session only.
+    #>
+    $core = [System.Reflection.Assembly]::Load('AwsWiki.Core')   # resolved through the module's handler
+    $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
+    $known = $accelerators::Get
+    foreach ($type in $core.GetExportedTypes()) {
+        if (-not $known.ContainsKey($type.FullName)) { $accelerators::Add($type.FullName, $type) }
+    }
+}
+
+function Get-AwsWikiCorePath {
+    # For Add-Type -ReferencedAssemblies: compile test doubles against the core library as shipped.
+    Join-Path (Split-Path $env:AWSWIKI_MODULE) 'bin/Dependencies/AwsWiki.Core.dll'
 }
 
 function Get-MotoUrl { $env:AWSWIKI_TEST_MOTO_URL }

@@ -55,8 +55,15 @@ internal sealed class ForeignAwsCredentials : AWSCredentials
 
         var type = keys.GetType();
         string? Read(string name) => type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(keys) as string;
+        var accessKey = Read("AccessKey");
+        var secretKey = Read("SecretKey");
+        if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
+        {
+            throw new AmazonClientException($"The credentials object {_foreign.GetType().FullName} gave no access key and secret key.");
+        }
+
         var token = Read("Token");
-        return new ImmutableCredentials(Read("AccessKey"), Read("SecretKey"), string.IsNullOrEmpty(token) ? null : token);
+        return new ImmutableCredentials(accessKey, secretKey, string.IsNullOrEmpty(token) ? null : token);
     }
 
     private static bool HasKeyProperties(Type type) =>
