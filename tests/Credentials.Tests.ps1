@@ -299,6 +299,14 @@ Import-Module '$env:AWSWIKI_MODULE'
             @(Get-ProxyLog | Where-Object operation -eq 'AssumeRole').Count | Should -Be 1
         }
 
+        It 'uses a session the AWS CLI assumed and cached, without calling AssumeRole' {
+            $cli = Invoke-AwsCli sts get-caller-identity --profile role
+            $cli.Arn | Should -Match 'assumed-role/Ops/botocore-session-'
+            Clear-ProxyLog
+            (Get-AwsCallerIdentity -ProfileName role).Arn | Should -Be $cli.Arn
+            @(Get-ProxyLog | Where-Object operation -eq 'AssumeRole').Count | Should -Be 0
+        }
+
         It 'asks through the host for the code when none is given (scripted prompt in a child pwsh)' {
             $script = Join-Path $credHome 'prompt.ps1'
             "Import-Module '$env:AWSWIKI_MODULE'; (Get-AwsCallerIdentity -ProfileName admin).Arn" | Set-Content $script
@@ -331,8 +339,8 @@ Import-Module '$env:AWSWIKI_MODULE'
             # count below is the number of times the call resolved its credentials.
             New-Item -ItemType Directory -Path (Join-Path $credHome '.aws/cli') | Out-Null
             Set-Content (Join-Path $credHome '.aws/cli/cache') 'not a folder'
-            $offers = Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1, eu-west-1, ap-northeast-2 -InstanceType g4dn.xlarge -PricingModel Spot -ProfileName role
-            ($offers.Region | Sort-Object -Unique) | Should -Be @('ap-northeast-2', 'eu-west-1', 'us-east-1')
+            $offers = Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1, eu-west-3, ap-northeast-2 -InstanceType g4dn.xlarge -PricingModel Spot -ProfileName role
+            ($offers.Region | Sort-Object -Unique) | Should -Be @('ap-northeast-2', 'eu-west-3', 'us-east-1')
             $log = Get-ProxyLog
             @($log | Where-Object operation -eq 'AssumeRole').Count | Should -Be 1
             $ec2 = @($log | Where-Object operation -like 'Describe*')
@@ -373,7 +381,6 @@ Import-Module '$env:AWSWIKI_MODULE'
                 Get-AwsCallerIdentity -ProfileName admin -Verbose -Debug
                 Get-AwsCallerIdentity -ProfileName sso -Verbose -Debug
                 Get-AwsCallerIdentity -Credential $foreign -Verbose -Debug
-                Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1 -InstanceType g4dn.xlarge -PricingModel Spot -ProfileName admin -Verbose -Debug
                 Remove-Item (Join-Path $env:HOME '.aws/sso/cache/*')
                 # Terminating errors are caught, so the capture goes on and records them.
                 try { Get-AwsCallerIdentity -ProfileName sso -Verbose -Debug } catch { $_ }
