@@ -299,6 +299,15 @@ Import-Module '$env:AWSWIKI_MODULE'
             @(Get-ProxyLog | Where-Object operation -eq 'AssumeRole').Count | Should -Be 1
         }
 
+        It 'gives the code to the SDK''s own assume-role too (credential_source profiles)' {
+            Add-Content $env:AWS_CONFIG_FILE "`n[profile envrole]`nrole_arn = arn:aws:iam::123456789012:role/Env`ncredential_source = Environment`nmfa_serial = arn:aws:iam::123456789012:mfa/env`n"
+            (Get-AwsCallerIdentity -ProfileName envrole -MfaTokenCode 246810).Arn | Should -Match 'assumed-role/Env/'
+            $assume = @(Get-ProxyLog | Where-Object operation -eq 'AssumeRole')
+            $assume.Count | Should -Be 1
+            ($assume[0].canonical | ConvertFrom-Json).TokenCode | Should -Be '246810'
+            ($assume[0].canonical | ConvertFrom-Json).SerialNumber | Should -Be 'arn:aws:iam::123456789012:mfa/env'
+        }
+
         It 'uses a session the AWS CLI assumed and cached, without calling AssumeRole' {
             $cli = Invoke-AwsCli sts get-caller-identity --profile role
             $cli.Arn | Should -Match 'assumed-role/Ops/botocore-session-'

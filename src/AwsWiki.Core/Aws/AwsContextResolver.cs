@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Reflection;
 using Amazon;
 using Amazon.Runtime;
@@ -187,38 +188,9 @@ public static class AwsContextResolver
 
         string? Get(string key) => settings.TryGetValue(key, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
         var hasKeys = Get("aws_access_key_id") is not null;
-        if (Get("role_arn") is { } roleArn && Get("source_profile") is { } sourceProfile && Get("credential_source") is null)
+        if (Get("role_arn") is { } roleArn && Get("web_identity_token_file") is null)
         {
-            if (depth > 10)
-            {
-                throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
-                    $"Profile '{profileName}' is part of a source_profile chain that loops back on itself.");
-            }
-
-            // As in the AWS CLI: a profile whose source is itself assumes the role with its own keys.
-            AWSCredentials sourceCredentials;
-            if (sourceProfile != profileName)
-            {
-                sourceCredentials = FromProfile(sourceProfile, options, environment, depth + 1);
-            }
-            else if (hasKeys && Get("aws_secret_access_key") is { } secret)
-            {
-                sourceCredentials = Get("aws_session_token") is { } token
-                    ? new SessionAWSCredentials(Get("aws_access_key_id"), secret, token)
-                    : new BasicAWSCredentials(Get("aws_access_key_id"), secret);
-            }
-            else
-            {
-                throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
-                    $"Profile '{profileName}' names itself as source_profile but has no keys.");
-            }
-
-            var role = new AssumeRoleSettings(profileName, roleArn, Get("role_session_name"), Get("external_id"), Get("mfa_serial"),
-                int.TryParse(Get("duration_seconds"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
-            var stsRegion = RegionEndpoint.GetBySystemName(Get("region") ?? store.GetProfile(sourceProfile)?.Region ?? "us-east-1");
-            var stsContext = new AwsContext(new AnonymousAWSCredentials(), stsRegion, profileName, string.Empty, options.EndpointUrl, environment);
-            return new CliCachedAssumeRoleCredentials(role, sourceCredentials,
-                () => stsContext.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts), options.MfaCode ?? MfaCodeSource.None, new CliRoleSessionCache());
+            return AssumeRoleFromProfile(profileName, roleArn, Get, hasKeys, store, options, environment, depth);
         }
 
         if (!hasKeys && SsoProfileCredentials.IsSso(settings))
@@ -241,6 +213,64 @@ public static class AwsContextResolver
 
         throw new AwsWikiException("ProfileHasNoCredentials", FailureKind.AuthenticationError, profileName,
             $"Profile '{profileName}' has no usable credentials. Add keys with 'Set-AwsProfile {profileName} -AccessKey ... -SecretKey ...'.");
+    }
+
+    /// <summary>
+    /// An assume-role profile, as botocore reads it: the source is source_profile (a profile naming
+    /// itself uses its own keys) or credential_source; sessions go through the AWS CLI's cache.
+    /// </summary>
+    private static AWSCredentials AssumeRoleFromProfile(string profileName, string roleArn, Func<string, string?> get, bool hasKeys,
+        ProfileStore store, AwsConnectionOptions options, Func<string, string?> environment, int depth)
+    {
+        var sourceProfile = get("source_profile");
+        var credentialSource = get("credential_source");
+        if ((sourceProfile is null) == (credentialSource is null))
+        {
+            throw new AwsWikiException("InvalidAssumeRoleProfile", FailureKind.InvalidData, profileName,
+                $"Profile '{profileName}' has role_arn and needs exactly one of source_profile and credential_source.");
+        }
+
+        if (depth > 10)
+        {
+            throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
+                $"Profile '{profileName}' is part of a source_profile chain that loops back on itself.");
+        }
+
+        AWSCredentials sourceCredentials;
+        if (credentialSource is not null)
+        {
+            sourceCredentials = credentialSource switch
+            {
+                "Environment" => new EnvironmentVariablesAWSCredentials(),
+                "Ec2InstanceMetadata" => new InstanceProfileAWSCredentials(),
+                "EcsContainer" => new GenericContainerCredentials(),
+                _ => throw new AwsWikiException("InvalidAssumeRoleProfile", FailureKind.InvalidData, profileName,
+                    $"Profile '{profileName}' has credential_source '{credentialSource}'; it takes Environment, Ec2InstanceMetadata or EcsContainer."),
+            };
+        }
+        else if (sourceProfile != profileName)
+        {
+            sourceCredentials = FromProfile(sourceProfile!, options, environment, depth + 1);
+        }
+        else if (hasKeys && get("aws_secret_access_key") is { } secret)
+        {
+            sourceCredentials = get("aws_session_token") is { } token
+                ? new SessionAWSCredentials(get("aws_access_key_id"), secret, token)
+                : new BasicAWSCredentials(get("aws_access_key_id"), secret);
+        }
+        else
+        {
+            throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
+                $"Profile '{profileName}' names itself as source_profile but has no keys.");
+        }
+
+        var role = new AssumeRoleSettings(profileName, roleArn, get("role_session_name"), get("external_id"), get("mfa_serial"),
+            int.TryParse(get("duration_seconds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
+        var stsRegion = RegionEndpoint.GetBySystemName(
+            get("region") ?? (sourceProfile is null ? null : store.GetProfile(sourceProfile)?.Region) ?? "us-east-1");
+        var stsContext = new AwsContext(new AnonymousAWSCredentials(), stsRegion, profileName, string.Empty, options.EndpointUrl, environment);
+        return new CliCachedAssumeRoleCredentials(role, sourceCredentials,
+            () => stsContext.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts), options.MfaCode ?? MfaCodeSource.None, new CliRoleSessionCache());
     }
 
     private static RegionEndpoint ResolveRegion(AwsConnectionOptions options, string? profileName, Func<string, string?> environment, bool requireRegion)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Amazon.Runtime;
 using AwsWiki.Internal;
@@ -113,7 +114,8 @@ internal sealed class CliRoleSessionCache
     public void Write(string key, ImmutableCredentials keys, DateTime expirationUtc, string? assumedRoleId, string? assumedRoleArn)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed escaping: '+' in keys stays '+', as in the files the CLI writes.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("Credentials");
