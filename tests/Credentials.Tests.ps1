@@ -248,6 +248,16 @@ Import-Module '$env:AWSWIKI_MODULE'
             (Get-ProxyLog | Where-Object operation -eq 'GetCallerIdentity').accessKeyId | Should -Contain 'ASIASSOSTUBADMINXXX'
         }
 
+        It 'assumes a role with an SSO profile as its source, and names that profile when its sign-in lapsed' {
+            Add-Content $env:AWS_CONFIG_FILE "`n[profile ssorole]`nrole_arn = arn:aws:iam::123456789012:role/FromSso`nsource_profile = modern`n"
+            $thrown = { Get-AwsCallerIdentity -ProfileName ssorole -ErrorAction Stop } | Should -Throw -PassThru
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'SsoLoginRequired,*'
+            $thrown.Exception.Message | Should -Match ([regex]::Escape('aws sso login --profile modern'))
+            Write-SsoToken -Key 'corp' -StartUrl 'https://corp.awsapps.com/start' -Region 'eu-west-1' -ExpiresAt ([DateTime]::UtcNow.AddHours(1))
+            (Get-AwsCallerIdentity -ProfileName ssorole).Arn | Should -Match 'assumed-role/FromSso/'
+            (Get-ProxyLog | Where-Object operation -eq 'AssumeRole').accessKeyId | Should -Be 'ASIASSOSTUBREADONLY'
+        }
+
         It 'says to run aws sso login when the token is <Case>, and starts no sign-in' -ForEach @(
             @{ Case = 'missing'; Token = $null; Expires = $null }
             @{ Case = 'expired'; Token = 'stub-sso-access-token'; Expires = -1 }

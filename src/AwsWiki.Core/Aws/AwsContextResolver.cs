@@ -154,7 +154,7 @@ public static class AwsContextResolver
         {
             throw;
         }
-        catch (Exception e) when (credentials is SSOAWSCredentials && profileName is not null && IsSsoSignInFailure(e))
+        catch (Exception e) when (credentials is SSOAWSCredentials && profileName is not null && SsoProfileCredentials.IsSignInFailure(e))
         {
             throw SsoProfileCredentials.LoginRequired(profileName, e);
         }
@@ -165,14 +165,6 @@ public static class AwsContextResolver
                 $"The credentials from {source} cannot be used: {inner}", e);
         }
     }
-
-    /// <summary>No token, an expired one, or one the portal refuses: all fixed by signing in again.</summary>
-    private static bool IsSsoSignInFailure(Exception e) => e switch
-    {
-        AmazonServiceException service => service.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden,
-        AmazonClientException or ArgumentException => true,
-        _ => false,
-    };
 
     private static AWSCredentials FromProfile(string profileName, AwsConnectionOptions options, Func<string, string?> environment, int depth = 0)
     {
@@ -264,7 +256,7 @@ public static class AwsContextResolver
                 $"Profile '{profileName}' names itself as source_profile but has no keys.");
         }
 
-        var role = new AssumeRoleSettings(profileName, roleArn, get("role_session_name"), get("external_id"), get("mfa_serial"),
+        var role = new AssumeRoleSettings(profileName, sourceProfile, roleArn, get("role_session_name"), get("external_id"), get("mfa_serial"),
             int.TryParse(get("duration_seconds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
         var stsRegion = RegionEndpoint.GetBySystemName(
             get("region") ?? (sourceProfile is null ? null : store.GetProfile(sourceProfile)?.Region) ?? "us-east-1");

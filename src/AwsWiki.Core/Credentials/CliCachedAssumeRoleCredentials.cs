@@ -32,16 +32,22 @@ internal sealed class CliCachedAssumeRoleCredentials : RefreshingAWSCredentials
         _key = CliRoleSessionCache.KeyFor(settings.RoleArn, settings.RoleSessionName, settings.ExternalId, settings.MfaSerial, settings.DurationSeconds);
     }
 
-    /// <summary>True when the last credentials came from the cache rather than a new AssumeRole call.</summary>
-    public bool CameFromCache { get; private set; }
-
     protected override CredentialsRefreshState GenerateNewCredentials()
     {
         var cached = _cache.Read(_key, DateTime.UtcNow);
         if (cached is { } hit)
         {
-            CameFromCache = true;
             return new CredentialsRefreshState(hit.Keys, hit.ExpirationUtc);
+        }
+
+        // The source's keys before the MFA code, so that an SSO source profile whose sign-in has lapsed says so.
+        try
+        {
+            _source.GetCredentials();
+        }
+        catch (Exception e) when (_source is SSOAWSCredentials && _settings.SourceProfileName is not null && SsoProfileCredentials.IsSignInFailure(e))
+        {
+            throw SsoProfileCredentials.LoginRequired(_settings.SourceProfileName, e);
         }
 
         var request = new AssumeRoleRequest
@@ -53,8 +59,8 @@ internal sealed class CliCachedAssumeRoleCredentials : RefreshingAWSCredentials
         };
         if (_settings.MfaSerial is not null)
         {
-            // Asked before any network call, on the caller's thread: the cmdlet resolves credentials
-            // on the pipeline thread, where the host can prompt.
+            // Asked on the caller's thread: the cmdlet resolves credentials on the pipeline thread,
+            // where the host can prompt.
             request.SerialNumber = _settings.MfaSerial;
             request.TokenCode = _mfa.CodeFor(_settings.ProfileName, _settings.MfaSerial);
         }
@@ -72,7 +78,6 @@ internal sealed class CliCachedAssumeRoleCredentials : RefreshingAWSCredentials
             // The session still works; only the next run has to assume the role again.
         }
 
-        CameFromCache = false;
         return new CredentialsRefreshState(keys, expiration);
     }
 

@@ -54,6 +54,14 @@ internal static class SsoProfileCredentials
             $"The SSO sign-in for profile '{profileName}' is missing or has expired ({cause.Message.TrimEnd('.')}). " +
             $"Run 'aws sso login --profile {profileName}', then try again.", cause);
 
+    /// <summary>No token, an expired one, or one the portal refuses: all fixed by signing in again.</summary>
+    public static bool IsSignInFailure(Exception e) => e switch
+    {
+        AmazonServiceException service => service.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden,
+        AmazonClientException or ArgumentException => true,
+        _ => false,
+    };
+
     private static bool Has(IReadOnlyDictionary<string, string> settings, string key) =>
         settings.TryGetValue(key, out var value) && value.Length > 0;
 }
