@@ -6,7 +6,8 @@ Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
   POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|drop-after|hard", "times": 1}]
                         a rule may add "retryAfter": SECONDS, sent as a Retry-After header on its fault
   GET  /__proxy/log     the recorded requests, each with "operation", a "canonical" form, its "region"
-                        and "inFlight" (AWS requests in flight when it arrived, itself included)
+                        "inFlight" (AWS requests in flight when it arrived, itself included)
+                        and the signing "accessKeyId"
   POST /__proxy/clear   forgets the log and the faults
   POST /__proxy/latency body: {"ms": 100} delays every AWS request by that much (not cleared by /clear)
 A fault rule may also name a "region" (from the request's SigV4 credential scope): it then fires
@@ -71,6 +72,13 @@ def region_of(headers):
     return match.group(1) if match else None
 
 
+def access_key_of(authorization):
+    # SigV4: "AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, ..." (never the secret).
+    if not authorization or "Credential=" not in authorization:
+        return None
+    return authorization.split("Credential=", 1)[1].split("/", 1)[0]
+
+
 def take_rule(operation, protocol, region=None):
     with LOCK:
         for rule in FAULTS:
@@ -129,6 +137,7 @@ class Handler(BaseHTTPRequestHandler):
                 "time": time.time(),
                 "region": region,
                 "inFlight": getattr(self, "in_flight", None),
+                "accessKeyId": access_key_of(self.headers.get("Authorization")),
             })
         # After logging: the log shows what is in flight while the latency holds it.
         if LATENCY[0] > 0:

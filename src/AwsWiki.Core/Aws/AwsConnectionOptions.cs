@@ -10,7 +10,7 @@ public sealed class AwsConnectionOptions
 
     public string? Region { get; set; }
 
-    /// <summary>The -Credential value: an AWSCredentials object (the cmdlet assembly cannot name the type).</summary>
+    /// <summary>The -Credential value: see <see cref="AwsWiki.Credentials.CredentialObjects"/> (the cmdlet assembly cannot name the SDK types).</summary>
     public object? Credential { get; set; }
 
     public string? EndpointUrl { get; set; }
@@ -29,4 +29,7 @@ public sealed class AwsConnectionOptions
 
     /// <summary>-TimeoutSec: how long one AWS request may take, retries included; null for the default.</summary>
     public int? TimeoutSec { get; set; }
+
+    /// <summary>Where an assume-role profile's MFA code comes from (-MfaTokenCode, the host's prompt).</summary>
+    public AwsWiki.Credentials.MfaCodeSource? MfaCode { get; set; }
 }

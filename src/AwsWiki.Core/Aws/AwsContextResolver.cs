@@ -1,9 +1,12 @@
 using System;
+using System.Globalization;
 using System.Reflection;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using Amazon.SecurityToken;
+using AwsWiki.Credentials;
 using AwsWiki.Profiles;
 
 namespace AwsWiki.Aws;
@@ -19,9 +22,15 @@ public static class AwsContextResolver
     public static AwsContext Resolve(AwsConnectionOptions options, bool requireRegion = true, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var (credentials, profileName, source) = ResolveCredentials(options, environment);
-        var region = ResolveRegion(options, profileName, environment, requireRegion);
-        var context = new AwsContext(credentials, region, profileName, source, options.EndpointUrl, environment);
+        return Resolve(options, ResolveCredentials(options, environment), requireRegion, environment);
+    }
+
+    /// <summary>Region and endpoints for credentials resolved earlier in the same call.</summary>
+    public static AwsContext Resolve(AwsConnectionOptions options, ResolvedCredentials credentials, bool requireRegion = true, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var region = ResolveRegion(options, credentials.ProfileName, environment, requireRegion);
+        var context = new AwsContext(credentials.Credentials, region, credentials.ProfileName, credentials.Source, options.EndpointUrl, environment);
         if (options.TimeoutSec is > 0)
         {
             context.Timeout = TimeSpan.FromSeconds(options.TimeoutSec.Value);
@@ -32,20 +41,37 @@ public static class AwsContextResolver
         return context;
     }
 
-    private static (AWSCredentials Credentials, string? ProfileName, string Source) ResolveCredentials(
-        AwsConnectionOptions options, Func<string, string?> environment)
+    /// <summary>
+    /// Resolves the credentials and fetches their current keys now, on the caller's thread: an
+    /// assume-role profile assumes its role here (asking for an MFA code through
+    /// <see cref="AwsConnectionOptions.MfaCode"/>), an SSO profile reads its token here, and any
+    /// failure surfaces before a request is sent. Share the result for the rest of the call.
+    /// </summary>
+    public static ResolvedCredentials ResolveCredentials(AwsConnectionOptions options, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
+        var (credentials, profileName, source) = ResolveCredentials(options, environment, out var fetchNow);
+        if (fetchNow)
+        {
+            FetchNow(credentials, profileName, source);
+        }
+
+        return new ResolvedCredentials(credentials, profileName, source);
+    }
+
+    private static (AWSCredentials Credentials, string? ProfileName, string Source) ResolveCredentials(
+        AwsConnectionOptions options, Func<string, string?> environment, out bool fetchNow)
+    {
+        fetchNow = true;
         if (options.Credential is not null)
         {
-            var given = ForeignAwsCredentials.From(options.Credential)
-                ?? ForeignAwsCredentials.From(ReadProperty<object>(options.Credential, "Credentials"));
-            if (given is not null)
+            if (CredentialObjects.TryAdapt(options.Credential, out var given, out var description))
             {
-                return (given, null, "the -Credential parameter");
+                return (given, null, $"the -Credential parameter ({description})");
             }
 
-            throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, options.Credential.GetType().FullName,
-                $"-Credential takes AWS credentials (Amazon.Runtime.AWSCredentials of the AWS SDK v3 or v4, as Get-AWSCredential returns), not {options.Credential.GetType().FullName}.");
+            throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, description,
+                $"-Credential takes {CredentialObjects.Expected}; not {description}.");
         }
 
         var hasAccessKey = !string.IsNullOrEmpty(options.AccessKey);
@@ -66,35 +92,36 @@ public static class AwsContextResolver
 
         if (!string.IsNullOrEmpty(options.ProfileName))
         {
-            return (FromProfile(options.ProfileName!), options.ProfileName, $"profile '{options.ProfileName}' (-ProfileName)");
+            return (FromProfile(options.ProfileName!, options, environment), options.ProfileName, $"profile '{options.ProfileName}' (-ProfileName)");
         }
 
         var environmentProfile = environment("AWS_PROFILE");
         if (!string.IsNullOrEmpty(environmentProfile))
         {
-            return (FromProfile(environmentProfile!), environmentProfile, $"profile '{environmentProfile}' (AWS_PROFILE)");
+            return (FromProfile(environmentProfile!, options, environment), environmentProfile, $"profile '{environmentProfile}' (AWS_PROFILE)");
         }
 
-        switch (options.StoredCredentials)
+        switch (options.StoredCredentials is null ? null : CredentialObjects.Unwrap(options.StoredCredentials))
         {
-            case object stored when ForeignAwsCredentials.From(stored) is { } storedCredentials:
-                return (storedCredentials, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
+            case null:
+                break;
             case string storedProfile when storedProfile.Length > 0:
-                return (FromProfile(storedProfile), storedProfile, $"profile '{storedProfile}' ($StoredAWSCredentials)");
-            case object wrapper:
-                var inner = ForeignAwsCredentials.From(ReadProperty<object>(wrapper, "Credentials"));
-                if (inner is not null)
+                return (FromProfile(storedProfile, options, environment), storedProfile, $"profile '{storedProfile}' ($StoredAWSCredentials)");
+            case object stored:
+                if (CredentialObjects.TryAdapt(stored, out var storedCredentials, out var storedDescription))
                 {
-                    return (inner, null, "the AWS Tools session credentials ($StoredAWSCredentials)");
+                    return (storedCredentials, null, $"the AWS Tools session credentials ($StoredAWSCredentials: {storedDescription})");
                 }
 
-                var named = ReadProperty<string>(wrapper, "Name") ?? ReadProperty<string>(wrapper, "ProfileName");
+                var named = ReadProperty<string>(stored, "Name") ?? ReadProperty<string>(stored, "ProfileName");
                 if (!string.IsNullOrEmpty(named))
                 {
-                    return (FromProfile(named!), named, $"profile '{named}' ($StoredAWSCredentials)");
+                    return (FromProfile(named!, options, environment), named, $"profile '{named}' ($StoredAWSCredentials)");
                 }
 
-                break;
+                throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, storedDescription,
+                    $"$StoredAWSCredentials holds {storedDescription}; AwsWiki takes {CredentialObjects.Expected}, or a profile name. " +
+                    "Set it with AWS Tools' Set-AWSCredential, or remove it with 'Remove-Variable StoredAWSCredentials -Scope Global'.");
         }
 
         // The SDK chain takes environment keys first, then the default profile; we read the default
@@ -102,9 +129,11 @@ public static class AwsContextResolver
         var usesEnvironmentKeys = !string.IsNullOrEmpty(environment("AWS_ACCESS_KEY_ID"));
         if (!usesEnvironmentKeys && ProfileStore.FromEnvironment().Exists("default"))
         {
-            return (FromProfile("default"), "default", "the default profile");
+            return (FromProfile("default", options, environment), "default", "the default profile");
         }
 
+        // The rest of the chain (container and instance roles) is fetched when first used, as before.
+        fetchNow = false;
         try
         {
             var chain = new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null);
@@ -123,14 +152,50 @@ public static class AwsContextResolver
             "switch to one with 'Set-AwsProfile NAME', or pass -ProfileName, -Credential or -AccessKey/-SecretKey.");
     }
 
-    private static AWSCredentials FromProfile(string profileName)
+    private static void FetchNow(AWSCredentials credentials, string? profileName, string source)
+    {
+        try
+        {
+            credentials.GetCredentials();
+        }
+        catch (AwsWikiException)
+        {
+            throw;
+        }
+        catch (Exception e) when (credentials is SSOAWSCredentials && profileName is not null && SsoProfileCredentials.IsSignInFailure(e))
+        {
+            throw SsoProfileCredentials.LoginRequired(profileName, e);
+        }
+        catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException)
+        {
+            var inner = e is AmazonServiceException { ErrorCode: { Length: > 0 } code } ? $"{code}: {e.Message}" : e.Message;
+            throw new AwsWikiException("CredentialsUnusable", FailureKind.AuthenticationError, profileName,
+                $"The credentials from {source} cannot be used: {inner}", e);
+        }
+    }
+
+    private static AWSCredentials FromProfile(string profileName, AwsConnectionOptions options, Func<string, string?> environment, int depth = 0)
     {
         // Read now, not cached: a profile written a moment ago by Set-AwsProfile is found.
-        var source = new ProfileCredentialSource(ProfileStore.FromEnvironment());
-        if (!source.TryGetProfile(profileName, out var profile))
+        var store = ProfileStore.FromEnvironment();
+        var settings = store.ReadSettings(profileName);
+        var source = new ProfileCredentialSource(store);
+        if (settings is null || !source.TryGetProfile(profileName, out var profile))
         {
             throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, profileName,
                 $"Profile '{profileName}' exists in neither the credentials nor the config file. 'Get-AwsProfile' lists the profiles.");
+        }
+
+        string? Get(string key) => settings.TryGetValue(key, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
+        var hasKeys = Get("aws_access_key_id") is not null;
+        if (Get("role_arn") is { } roleArn && Get("web_identity_token_file") is null)
+        {
+            return AssumeRoleFromProfile(profileName, roleArn, Get, hasKeys, store, options, environment, depth);
+        }
+
+        if (!hasKeys && SsoProfileCredentials.IsSso(settings))
+        {
+            return SsoProfileCredentials.Create(profileName, settings);
         }
 
         try
@@ -148,6 +213,64 @@ public static class AwsContextResolver
 
         throw new AwsWikiException("ProfileHasNoCredentials", FailureKind.AuthenticationError, profileName,
             $"Profile '{profileName}' has no usable credentials. Add keys with 'Set-AwsProfile {profileName} -AccessKey ... -SecretKey ...'.");
+    }
+
+    /// <summary>
+    /// An assume-role profile, as botocore reads it: the source is source_profile (a profile naming
+    /// itself uses its own keys) or credential_source; sessions go through the AWS CLI's cache.
+    /// </summary>
+    private static AWSCredentials AssumeRoleFromProfile(string profileName, string roleArn, Func<string, string?> get, bool hasKeys,
+        ProfileStore store, AwsConnectionOptions options, Func<string, string?> environment, int depth)
+    {
+        var sourceProfile = get("source_profile");
+        var credentialSource = get("credential_source");
+        if ((sourceProfile is null) == (credentialSource is null))
+        {
+            throw new AwsWikiException("InvalidAssumeRoleProfile", FailureKind.InvalidData, profileName,
+                $"Profile '{profileName}' has role_arn and needs exactly one of source_profile and credential_source.");
+        }
+
+        if (depth > 10)
+        {
+            throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
+                $"Profile '{profileName}' is part of a source_profile chain that loops back on itself.");
+        }
+
+        AWSCredentials sourceCredentials;
+        if (credentialSource is not null)
+        {
+            sourceCredentials = credentialSource switch
+            {
+                "Environment" => new EnvironmentVariablesAWSCredentials(),
+                "Ec2InstanceMetadata" => new InstanceProfileAWSCredentials(),
+                "EcsContainer" => new GenericContainerCredentials(),
+                _ => throw new AwsWikiException("InvalidAssumeRoleProfile", FailureKind.InvalidData, profileName,
+                    $"Profile '{profileName}' has credential_source '{credentialSource}'; it takes Environment, Ec2InstanceMetadata or EcsContainer."),
+            };
+        }
+        else if (sourceProfile != profileName)
+        {
+            sourceCredentials = FromProfile(sourceProfile!, options, environment, depth + 1);
+        }
+        else if (hasKeys && get("aws_secret_access_key") is { } secret)
+        {
+            sourceCredentials = get("aws_session_token") is { } token
+                ? new SessionAWSCredentials(get("aws_access_key_id"), secret, token)
+                : new BasicAWSCredentials(get("aws_access_key_id"), secret);
+        }
+        else
+        {
+            throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
+                $"Profile '{profileName}' names itself as source_profile but has no keys.");
+        }
+
+        var role = new AssumeRoleSettings(profileName, sourceProfile, roleArn, get("role_session_name"), get("external_id"), get("mfa_serial"),
+            int.TryParse(get("duration_seconds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
+        var stsRegion = RegionEndpoint.GetBySystemName(
+            get("region") ?? (sourceProfile is null ? null : store.GetProfile(sourceProfile)?.Region) ?? "us-east-1");
+        var stsContext = new AwsContext(new AnonymousAWSCredentials(), stsRegion, profileName, string.Empty, options.EndpointUrl, environment);
+        return new CliCachedAssumeRoleCredentials(role, sourceCredentials,
+            () => stsContext.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts), options.MfaCode ?? MfaCodeSource.None, new CliRoleSessionCache());
     }
 
     private static RegionEndpoint ResolveRegion(AwsConnectionOptions options, string? profileName, Func<string, string?> environment, bool requireRegion)

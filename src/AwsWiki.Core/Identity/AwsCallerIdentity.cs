@@ -12,4 +12,10 @@ public sealed class AwsCallerIdentity
     public string? ProfileName { get; set; }
 
     public string Region { get; set; } = string.Empty;
+
+    /// <summary>
+    /// True when the credentials are the account's root user (arn:aws:iam::ACCOUNT:root), which
+    /// the runbook notes advise against for daily work: use an IAM user or role instead.
+    /// </summary>
+    public bool IsRoot => Arn.EndsWith(":root", System.StringComparison.Ordinal);
 }

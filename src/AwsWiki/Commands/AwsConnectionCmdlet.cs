@@ -1,8 +1,14 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Security;
+using System.Threading;
 using AwsWiki.Aws;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Commands.Internal;
+using AwsWiki.Credentials;
 
 namespace AwsWiki.Commands;
 
@@ -20,7 +26,9 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
+    /// <summary>AWS credentials: AWS Tools' (SDK v3 or v4, or AWSPSCredentials) or AwsWiki's own; see CredentialObjects.</summary>
     [Parameter]
+    [CredentialTransformation]
     public object? Credential { get; set; }
 
     /// <summary>An endpoint for every service this call uses, e.g. a local emulator. Overrides AWS_ENDPOINT_URL.</summary>
@@ -37,6 +45,14 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     [Parameter]
     [SecretTransformation]
     public SecureString? SessionToken { get; set; }
+
+    /// <summary>The current code of the MFA device an assume-role profile names (mfa_serial), for scripts; else the host asks.</summary>
+    [Parameter]
+    [ValidatePattern(@"^\d{6}$")]
+    public string? MfaTokenCode { get; set; }
+
+    // One entry per profile this call resolved (cmdlets that fan out over profiles set ProfileName in turn).
+    private readonly Dictionary<string, ResolvedCredentials> _credentials = new(StringComparer.Ordinal);
 
     /// <summary>
     /// How long one AWS request may take, its retries included, before the call fails with
@@ -69,7 +85,19 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
         };
         try
         {
-            var context = AwsContextResolver.Resolve(options, requireRegion);
+            // Once per call and profile, on the pipeline thread (where the host can ask for an MFA
+            // code); every region and item of the call shares them.
+            var key = ProfileName ?? string.Empty;
+            if (!_credentials.TryGetValue(key, out var credentials))
+            {
+                var pipelineThread = Thread.CurrentThread.ManagedThreadId;
+                options.MfaCode = new MfaCodeSource(MfaTokenCode,
+                    (profile, serial) => Thread.CurrentThread.ManagedThreadId == pipelineThread ? PromptForMfaCode(profile, serial) : null);
+                credentials = AwsContextResolver.ResolveCredentials(options);
+                _credentials[key] = credentials;
+            }
+
+            var context = AwsContextResolver.Resolve(options, credentials, requireRegion);
             WriteVerbose($"Using credentials from {context.CredentialSource}, region {context.RegionName}.");
             return context;
         }
@@ -81,4 +109,29 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    /// <summary>
+    /// Asks the host for an MFA code. Null (so the call fails with a message naming -MfaTokenCode)
+    /// off the pipeline thread, or where the host cannot ask (-NonInteractive, a remote job).
+    /// </summary>
+    private string? PromptForMfaCode(string profileName, string mfaSerial)
+    {
+        FlushReporter();
+        var field = new FieldDescription("MfaTokenCode")
+        {
+            Label = "&Code",
+            HelpMessage = "The 6-digit code your MFA device shows now.",
+            IsMandatory = true,
+        };
+        try
+        {
+            var answers = Host.UI.Prompt($"MFA code for profile '{profileName}'", $"Enter the current code of {mfaSerial}.",
+                new Collection<FieldDescription> { field });
+            return answers is not null && answers.TryGetValue("MfaTokenCode", out var answer) ? answer?.BaseObject?.ToString() : null;
+        }
+        catch (Exception e) when (e is PSInvalidOperationException or NotImplementedException or HostException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

@@ -14,14 +14,21 @@ public sealed class GetAwsCallerIdentityCommand : AwsCmdlet
         try
         {
             var (account, arn, userId) = Await(new StsCallerIdentityClient(context).GetCallerIdentityAsync(CancelToken));
-            WriteObject(new AwsCallerIdentity
+            var identity = new AwsCallerIdentity
             {
                 Account = account,
                 Arn = arn,
                 UserId = userId,
                 ProfileName = context.ProfileName,
                 Region = context.RegionName,
-            });
+            };
+            if (identity.IsRoot)
+            {
+                WriteWarning($"These are the root user's credentials of account {account}. Use an IAM user or role for daily work, " +
+                    "and keep the root user for the few tasks that need it (AWS: 'Root user best practices').");
+            }
+
+            WriteObject(identity);
         }
         catch (System.Exception e) when (e is not PipelineStoppedException)
         {
