@@ -27,6 +27,9 @@
         'New-HttpsEntryPoint'
         'Get-HttpsEntryPoint'
         'Remove-HttpsEntryPoint'
+        'Register-AmazonLinuxEssentials'
+        'Get-AmazonLinuxEssentialsAssociation'
+        'Unregister-AmazonLinuxEssentials'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
