@@ -26,9 +26,9 @@ fleet, per account (from the caller's access key, asked of moto's STS once) and 
     invocation's stdout/stderr are PUT into moto's S3 at <prefix>/<commandId>/<instanceId>/
     awsrunShellScript/<step>/stdout|stderr, as the agent does.
   * ListCommands (one command id): Status, TargetCount, CompletedCount, ErrorCount from the
-    simulation. GetCommandInvocation: InvocationDoesNotExist on the first call per invocation
-    (missing_first) and before the invocation exists, else the simulated status and output (24,000
-    characters).
+    simulation. GetCommandInvocation: InvocationDoesNotExist before the invocation exists and on the
+    first call for one not yet finished (missing_first), else the simulated status and output
+    (24,000 characters).
   * State Manager: CreateAssociation, UpdateAssociation, DescribeAssociation, ListAssociations,
     DeleteAssociation, DescribeAssociationExecutions, DescribeAssociationExecutionTargets. The
     document (and version) must exist in moto. Creating or updating runs an execution on every
@@ -595,7 +595,9 @@ class Handler(BaseHTTPRequestHandler):
             first = STATE.get_calls[key] == 1
             sim = STATE.commands.get(command_id)
             settings = dict(STATE.settings)
-            missing = sim is None or instance_id not in sim.status or not sim.resolved or (first and settings["missing_first"])
+            # Right after sending SSM may not know the invocation yet; once it has ended, it always does.
+            missing = (sim is None or instance_id not in sim.status or not sim.resolved
+                       or (first and settings["missing_first"] and sim.status[instance_id][0] not in TERMINAL))
             if not missing:
                 item = sim.invocation(instance_id, True, dict(settings, inline_limit=24000))
         if missing:

@@ -279,8 +279,14 @@ public sealed class FleetCommandRunner
             counts["Pending"] = (counts.TryGetValue("Pending", out var count) ? count : 0) + pending;
         }
 
+        if (total == 0)
+        {
+            _reporter.Progress(_activityId, _activity, "Waiting for SSM to resolve the targets", 0);
+            return;
+        }
+
         var text = string.Join(", ", counts.Where(entry => entry.Value > 0).OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => $"{entry.Key} {entry.Value}"));
-        _reporter.Progress(_activityId, _activity, $"{done} of {total} done: {text}", total == 0 ? 0 : done * 100 / total);
+        _reporter.Progress(_activityId, _activity, $"{done} of {total} done: {text}", done * 100 / total);
     }
 
     /// <summary>What the poll loop knows of one command.</summary>

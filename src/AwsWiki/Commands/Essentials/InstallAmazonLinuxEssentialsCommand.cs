@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using System.Threading;
 using System.Threading.Tasks;
 using AwsWiki.Aws;
 using AwsWiki.Commands.Completers;
@@ -35,6 +36,7 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
     private readonly List<InstanceGroup> _groups = new();
     private EssentialsScript? _script;
     private Dictionary<string, IReadOnlyList<string>>? _tags;
+    private int _cancelled;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByInstanceIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string[] InstanceId { get; set; } = Array.Empty<string>();
@@ -342,17 +344,28 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
         // SSM may hold an invocation for its delivery timeout (an hour by default) before running it.
         var maxWait = TimeSpan.FromSeconds(TimeoutSeconds) + TimeSpan.FromHours(1);
         var finished = new ConcurrentQueue<(GroupRun Run, string CommandId, InvocationDetail Detail)>();
-        var waits = runs.Select(run => run.Runner!.WaitAsync(run.Sent, maxWait, (commandId, detail) => finished.Enqueue((run, commandId, detail)), CancelToken)).ToList();
-        var all = Task.WhenAll(waits);
-        var handle = ((IAsyncResult)all).AsyncWaitHandle;
-        while (!handle.WaitOne(TimeSpan.FromMilliseconds(50)))
+        using var arrived = new AutoResetEvent(false);
+        var waits = runs.Select(run => run.Runner!.WaitAsync(run.Sent, maxWait, (commandId, detail) =>
         {
+            finished.Enqueue((run, commandId, detail));
+            arrived.Set();
+        }, CancelToken)).ToList();
+        var all = Task.WhenAll(waits);
+        var handles = new[] { ((IAsyncResult)all).AsyncWaitHandle, arrived };
+        while (WaitHandle.WaitAny(handles, TimeSpan.FromMilliseconds(50)) != 0)
+        {
+            // A result arrived (write it now, not at the end) or 50 ms passed (show progress).
             FlushReporter();
             WriteFinished(finished);
         }
 
         FlushReporter();
         WriteFinished(finished);
+        if (_cancelled > 0)
+        {
+            WriteWarning($"SSM did not run the script on {_cancelled} instance(s) (Status Cancelled): the failures exceeded -MaxErrors {MaxErrors}, or someone cancelled the command.");
+        }
+
         for (var i = 0; i < runs.Count; i++)
         {
             if (waits[i].Exception is { } failure)
@@ -394,6 +407,13 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
             result.ProfileName = run.Group.Profile ?? run.Context.ProfileName ?? string.Empty;
             result.Output = fullOutput;
             WriteObject(result);
+            if (result.Status == "Cancelled")
+            {
+                // Not run because MaxErrors was reached: one warning at the end, not an error each.
+                _cancelled++;
+                continue;
+            }
+
             if (result.Status != "Success" && !run.PreFlagged.Contains(result.InstanceId))
             {
                 WriteFailure(new AwsWikiException("EssentialsFailed", FailureKind.InvalidOperation, result.InstanceId, result.DescribeFailure()),
