@@ -155,6 +155,27 @@ Describe 'Install-AmazonLinuxEssentials by tag, at fleet scale' {
         (Get-ProxyLog).counts.GetCommandInvocation | Should -Be 2
     }
 
+    It 'rides out throttled polls through the retry policy' {
+        Reset-Proxy @{ hold_polls = 1 }
+        $null = New-Fleet -Count 60 -Tags @{ Fleet = 'throttled' }
+        $faults = Start-TestStub -Name aws_fault_proxy -ArgumentList @($proxy.Url, '300')
+        try {
+            $body = ConvertTo-Json -InputObject @(@{ match = 'ListCommandInvocations'; kind = 'throttle'; times = 3 })
+            Invoke-RestMethod -Method Post "$($faults.Url)/__proxy/faults" -Body $body | Out-Null
+            $env:AWS_ENDPOINT_URL_SSM = $faults.Url
+            $results = @(Install-AmazonLinuxEssentials -Tag @{ Fleet = 'throttled' } -MaxConcurrency 100%)
+        }
+        finally {
+            $env:AWS_ENDPOINT_URL_SSM = $proxy.Url
+            $seen = @((Invoke-RestMethod "$($faults.Url)/__proxy/log") | ForEach-Object { $_ } | Where-Object operation -eq 'ListCommandInvocations').Count
+            Stop-TestStub $faults
+        }
+        $results.Count | Should -Be 60
+        $results.Status | Sort-Object -Unique | Should -Be 'Success'
+        # Three answered ThrottlingException at the fault proxy and were sent again.
+        $seen | Should -Be ((Get-ProxyLog).counts.ListCommandInvocations + 3)
+    }
+
     It 'rejects more than 5 targets, -FetchOutput without a bucket and a bad bucket name, before any call' {
         Reset-Proxy
         $six = @{ a = '1'; b = '1'; c = '1'; d = '1'; e = '1'; f = '1' }

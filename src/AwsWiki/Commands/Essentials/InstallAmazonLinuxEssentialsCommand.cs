@@ -202,7 +202,7 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
             {
                 var target = targets is null
                     ? $"{batch.Count} instance(s) in {context.RegionName}: {string.Join(", ", batch)}"
-                    : $"instances with {FleetTargets.Describe(targets)} in {context.RegionName} ({ready.Count} managed and online now)";
+                    : $"instances with {FleetTargets.Describe(targets)} in {context.RegionName} ({(string.IsNullOrEmpty(ResourceGroupName) ? $"{ready.Count} managed and online now" : "SSM resolves the group's members")})";
                 var pacing = targets is null ? string.Empty : $"; one command, MaxConcurrency {MaxConcurrency} and MaxErrors {MaxErrors} across the fleet";
                 if (!ShouldProcess(target, $"Install Amazon Linux essentials ({packages}) with {document}{pacing}") || version is null)
                 {
