@@ -43,7 +43,12 @@ public sealed class EssentialsDocument
     private static string BuildContent()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            // The script's <, >, & and quotes stay readable in the SSM console; JSON needs no escaping for them.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             json.WriteStartObject();
             json.WriteString("schemaVersion", "2.2");
