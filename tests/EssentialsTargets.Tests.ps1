@@ -194,7 +194,14 @@ Describe 'The module''s SSM document, by content hash' {
         $foreign = '{"schemaVersion":"2.2","description":"someone else","mainSteps":[{"action":"aws:runShellScript","name":"x","inputs":{"runCommand":["true"]}}]}'
         Invoke-AwsCli ssm create-document --name $documentName --document-type Command --content $foreign | Out-Null
 
-        Install-AmazonLinuxEssentials -Tag @{ Fleet = 'doc' } -WhatIf
+        # -WhatIf messages go to the host: a transcript catches them without a child process.
+        $transcript = Join-Path $env:AWSWIKI_TEST_RUN_ROOT 'whatif-doc.txt'
+        Start-Transcript -Path $transcript -UseMinimalHeader | Out-Null
+        try { Install-AmazonLinuxEssentials -Tag @{ Fleet = 'doc' } -WhatIf }
+        finally { Stop-Transcript | Out-Null }
+        $whatIf = Get-Content $transcript -Raw
+        $whatIf | Should -Match '(?s)What if: .*Add a version with content sha256 [0-9a-f]{12} and make it the default \(now v1\)'
+        $whatIf | Should -Match '(?s)What if: .*one command, MaxConcurrency 25% and MaxErrors 10% across the fleet.* on target "instances with tag:Fleet=doc in us-east-1 \(2 managed and online now\)"'
         (Get-ProxyLog).counts.PSObject.Properties.Name | Should -Not -Contain 'UpdateDocument'
         Get-SentCommands | Should -BeNullOrEmpty
 
