@@ -31,6 +31,9 @@
         'Remove-HttpsEntryPoint'
         'Get-AwsInstance'
         'Get-GpuTopology'
+        'Register-AmazonLinuxEssentials'
+        'Get-AmazonLinuxEssentialsAssociation'
+        'Unregister-AmazonLinuxEssentials'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

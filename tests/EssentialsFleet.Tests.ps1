@@ -1,16 +1,18 @@
-# Install-AmazonLinuxEssentials against moto, through tests/stubs/ssm_proxy.py: moto has SendCommand
-# and GetCommandInvocation; the proxy adds DescribeInstanceInformation and ListCommandInvocations from
-# moto's own state, holds invocations InProgress, answers InvocationDoesNotExist right after sending,
-# and records the SendCommand requests. EC2 calls (tag lookups) go to moto directly.
+# Install-AmazonLinuxEssentials by instance id against moto, through tests/stubs/ssm_proxy.py: moto
+# keeps the module's SSM document and records SendCommand; the proxy adds DescribeInstanceInformation,
+# paces invocations (poll rounds, MaxConcurrency, MaxErrors), answers ListCommandInvocations/ListCommands
+# and records the requests. EC2 calls (tag lookups) go to moto directly. Fleet-wide targets, S3 output,
+# the document's versions and associations: EssentialsTargets.Tests.ps1.
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     Import-AwsWikiUnderTest
     Reset-Moto
     $script:proxy = Start-TestStub -Name ssm_proxy -ArgumentList (Get-MotoUrl)
     $env:AWS_ENDPOINT_URL_SSM = $proxy.Url
+    $env:AWSWIKI_SSM_POLL_INTERVAL_MS = '50'
     $script:fixtures = Join-Path $PSScriptRoot 'fixtures/essentials'
     $script:resultProperties = @('InstanceId', 'Status', 'ResponseCode', 'Platform', 'Installed', 'AlreadyPresent', 'FailedPackages',
-        'StandardOutputTail', 'StandardErrorTail', 'CommandId', 'Duration')
+        'StandardOutputTail', 'StandardErrorTail', 'CommandId', 'Duration', 'Region', 'ProfileName', 'OutputS3Uri', 'Output')
 
     function New-TestInstance {
         param([int] $Count = 1, [hashtable] $Tags = @{})
@@ -35,7 +37,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Item Env:AWS_ENDPOINT_URL_SSM -ErrorAction SilentlyContinue
+    Remove-Item Env:AWS_ENDPOINT_URL_SSM, Env:AWSWIKI_SSM_POLL_INTERVAL_MS -ErrorAction SilentlyContinue
     Stop-TestStub $proxy
 }
 
@@ -63,41 +65,54 @@ Describe 'Install-AmazonLinuxEssentials' {
             $result[0].AlreadyPresent | Should -Be 'python3'
             $result[0].StandardOutputTail | Should -Match 'AWSWIKI_ESSENTIALS_SUMMARY'
             $result[0].Duration | Should -BeOfType ([TimeSpan])
+            $result[0].Region | Should -Be 'us-east-1'
+            $result[0].OutputS3Uri | Should -Be ''
         }
 
-        It 'sends AWS-RunShellScript with the script, an execution timeout and SSM rate control' {
+        It 'sends the module''s document at its version, with the choices as parameters and SSM rate control' {
             $sent = @($log.requests | Where-Object Operation -eq 'SendCommand')
             $sent.Count | Should -Be 1
             $sent[0].CommandId | Should -Be $result[0].CommandId
-            $sent[0].Body.DocumentName | Should -Be 'AWS-RunShellScript'
+            $sent[0].Body.DocumentName | Should -Be 'AwsWiki-AmazonLinuxEssentials'
+            $document = (Invoke-AwsCli ssm describe-document --name AwsWiki-AmazonLinuxEssentials).Document
+            $sent[0].Body.DocumentVersion | Should -Be $document.DefaultVersion
             $sent[0].Body.InstanceIds | Should -Be @($web[0])
+            $sent[0].Body.PSObject.Properties.Name | Should -Not -Contain 'Targets'
             $sent[0].Body.MaxConcurrency | Should -Be '25%'
             $sent[0].Body.MaxErrors | Should -Be '10%'
             $sent[0].Body.Parameters.executionTimeout | Should -Be @('1800')
-            ($sent[0].Body.Parameters.commands -join "`n") | Should -Match 'AWSWIKI_ESSENTIALS_SUMMARY'
+            $sent[0].Body.Parameters.InstallDocker | Should -Be @('yes')
+            $sent[0].Body.Parameters.ExtraPackages | Should -Be @('')
         }
 
         It 'is visible to the AWS CLI as an SSM command' {
             $commands = (Invoke-AwsCli ssm list-commands --command-id $result[0].CommandId).Commands
-            $commands.DocumentName | Should -Be 'AWS-RunShellScript'
+            $commands.DocumentName | Should -Be 'AwsWiki-AmazonLinuxEssentials'
             $commands.Parameters.executionTimeout | Should -Be @('1800')
             # moto adds every instance it knows to a command sent without Targets, so only containment is meaningful here.
             $commands.InstanceIds | Should -Contain $web[0]
         }
 
-        It 'waited through InvocationDoesNotExist and InProgress answers' {
-            # Proxy: poll 1 lists nothing, polls 2-3 are InProgress, the first GetCommandInvocation is InvocationDoesNotExist.
-            $log.counts.ListCommandInvocations | Should -BeGreaterOrEqual 4
-            $log.counts.GetCommandInvocation | Should -BeGreaterOrEqual 2
+        It 'waited through rounds with nothing listed and InProgress, reading output from the list, not per instance' {
+            # Proxy: round 1 lists nothing, the invocation is InProgress for 2 steps, then Success.
+            $log.rounds.($result[0].CommandId) | Should -BeGreaterOrEqual 4
+            $log.counts.ListCommands | Should -Be $log.counts.ListCommandInvocations
+            $log.counts.PSObject.Properties.Name | Should -Not -Contain 'GetCommandInvocation'
             $log.counts.DescribeInstanceInformation | Should -BeGreaterOrEqual 1
         }
 
-        It 'sends commands that really run the script under sh' {
+        It 'sends a document and parameters that really run the script under sh, as SSM fills them in' {
             $sent = @($log.requests | Where-Object Operation -eq 'SendCommand')[0]
+            $content = (Invoke-AwsCli ssm get-document --name $sent.Body.DocumentName --document-version $sent.Body.DocumentVersion).Content | ConvertFrom-Json
+            $lines = $content.mainSteps[0].inputs.runCommand -join "`n"
+            foreach ($parameter in $sent.Body.Parameters.PSObject.Properties) {
+                $lines = $lines.Replace("{{ $($parameter.Name) }}", ($parameter.Value -join ' '))
+            }
+            $lines | Should -Not -Match '\{\{'
             $root = Join-Path $env:AWSWIKI_TEST_RUN_ROOT ('ssm-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
             New-Item -ItemType Directory -Path (Join-Path $root 'state') -Force | Out-Null
             $commandFile = Join-Path $root 'commands.sh'
-            [IO.File]::WriteAllText($commandFile, (($sent.Body.Parameters.commands -join "`n") + "`n"))
+            [IO.File]::WriteAllText($commandFile, ($lines + "`n"))
             & chmod +x (Join-Path $fixtures 'fake-system.sh') (Get-ChildItem (Join-Path $fixtures 'bin')).FullName
             $savedPath = $env:PATH
             try {
@@ -128,11 +143,11 @@ Describe 'Install-AmazonLinuxEssentials' {
         $sent[0].Body.MaxConcurrency | Should -Be '2'
         $sent[0].Body.MaxErrors | Should -Be '0'
         $sent[0].Body.Parameters.executionTimeout | Should -Be @('600')
-        ($sent[0].Body.Parameters.commands -join "`n") | Should -Match '(?m)^INSTALL_DOCKER=no$'
+        $sent[0].Body.Parameters.InstallDocker | Should -Be @('no')
     }
 
-    It 'sends more than 50 instances in batches of at most 50 and reports every one' {
-        $results = @(Install-AmazonLinuxEssentials -Tag @{ Fleet = 'big' } -MaxConcurrency 10)
+    It 'sends more than 50 explicit instances in batches of at most 50 and reports every one' {
+        $results = @($fleet | Install-AmazonLinuxEssentials -MaxConcurrency 10)
         $sent = Get-SentCommands
         $sent.Count | Should -Be 2
         @($sent | ForEach-Object { $_.Body.InstanceIds.Count }) | Sort-Object | Should -Be @(10, 50)
@@ -147,13 +162,17 @@ Describe 'Install-AmazonLinuxEssentials' {
         }
     }
 
-    It 'targets the running instances carrying the tags, skips the unmanaged and offline ones, and reports a failure' {
+    It 'sends one command to the tag, reports unmanaged and offline instances once, and reports a failure' {
         $results = @(Install-AmazonLinuxEssentials -Tag @{ Role = 'web' } -ErrorVariable failures -ErrorAction SilentlyContinue)
         $sent = Get-SentCommands
         $sent.Count | Should -Be 1
-        @($sent[0].Body.InstanceIds | Sort-Object) | Should -Be @(@($web[0], $failing[0]) | Sort-Object)
-        $sent[0].Body.InstanceIds | Should -Not -Contain $stopped[0]
-        $sent[0].Body.InstanceIds | Should -Not -Contain $db[0]
+        $sent[0].Body.Targets.Key | Should -Be 'tag:Role'
+        $sent[0].Body.Targets.Values | Should -Be @('web')
+        $sent[0].Body.PSObject.Properties.Name | Should -Not -Contain 'InstanceIds'
+        # SSM resolved the tag to the managed instances: not the stopped, unmanaged or db ones.
+        @($results.InstanceId | Sort-Object) | Should -Be @(@($web[0], $failing[0], $offline[0]) | Sort-Object)
+        ($results | Where-Object InstanceId -eq $offline[0]).Status | Should -Be 'DeliveryTimedOut'
+        @($failures | Where-Object TargetObject -eq $offline[0]).Count | Should -Be 1
 
         $skipped = $failures | Where-Object { $_.FullyQualifiedErrorId -like 'InstanceNot*' }
         ($skipped | Where-Object TargetObject -eq $unmanaged[0]).FullyQualifiedErrorId | Should -BeLike 'InstanceNotManaged,*'
@@ -188,7 +207,7 @@ Describe 'Install-AmazonLinuxEssentials' {
     It 'shows per-instance status counts with Write-Progress while it waits' {
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript("Import-Module '$($env:AWSWIKI_MODULE)'; Install-AmazonLinuxEssentials -InstanceId $($web[0]), $($db[0])")
+            $null = $ps.AddScript("Import-Module '$($env:AWSWIKI_MODULE)'; Install-AmazonLinuxEssentials -InstanceId $($web[0]), $($db[0]) -MaxConcurrency 2")
             $output = $ps.Invoke()
             $ps.Streams.Error | Should -BeNullOrEmpty
             $output.Count | Should -Be 2

@@ -27,6 +27,8 @@ namespace AwsWikiTests
         public Dictionary<string, string[]> Timeline = new Dictionary<string, string[]>();
         public List<ManagedInstance> Managed = new List<ManagedInstance>();
         public bool MissingFirst = true;
+        public bool TruncateInline;
+        public string CommandStatus;
         public int Polls;
         public List<string> Calls = new List<string>();
 
@@ -34,6 +36,32 @@ namespace AwsWikiTests
         {
             lock (Calls) { Calls.Add("Describe " + ids.Count); }
             return Task.FromResult<IReadOnlyList<ManagedInstance>>(Managed.ToList());
+        }
+
+        public Task<IReadOnlyList<ManagedInstance>> DescribeInstancesByTagAsync(IReadOnlyList<CommandTarget> targets, CancellationToken ct)
+        {
+            lock (Calls) { Calls.Add("DescribeByTag " + targets.Count); }
+            return Task.FromResult<IReadOnlyList<ManagedInstance>>(Managed.ToList());
+        }
+
+        // ListCommandInvocations with details: each listed instance's status at this poll, with inline output.
+        public async Task<IReadOnlyList<InvocationDetail>> ListInvocationDetailsAsync(string commandId, CancellationToken ct)
+        {
+            await Task.Yield();
+            Polls++;
+            lock (Calls) { Calls.Add("ListDetails"); }
+            return Timeline.Keys.Select(id => new { id, status = StatusOf(id) })
+                .Where(x => x.status != "NotCreated")
+                .Select(x => new InvocationDetail(x.id, x.status, x.status, 0, "inline\nAWSWIKI_ESSENTIALS_SUMMARY platform=amzn2023 result=ok installed=git already_present= failed=", "", null,
+                    null, null, TruncateInline)).ToList();
+        }
+
+        // ListCommands: finished once every instance's timeline has reached a final status (or as scripted).
+        public Task<CommandProgress> GetCommandAsync(string commandId, CancellationToken ct)
+        {
+            var terminal = new[] { "Success", "Failed", "TimedOut", "Cancelled" };
+            var done = Polls > 0 && Timeline.Keys.All(id => terminal.Contains(StatusOf(id)));
+            return Task.FromResult(new CommandProgress(commandId, CommandStatus ?? (done ? "Success" : "InProgress"), Timeline.Count, 0, 0));
         }
 
         public Task<string> SendCommandAsync(FleetCommandRequest request, CancellationToken ct)
@@ -131,21 +159,65 @@ Describe 'FleetCommandRunner' {
         $check.Skipped[1].Message | Should -Match 'ConnectionLost'
     }
 
-    It 'waits through not-yet-created, InProgress and InvocationDoesNotExist, and counts statuses in its progress' {
+    It 'waits through not-yet-created and InProgress, reads output from the list, and counts statuses in its progress' {
         $client = [AwsWikiTests.ScriptedFleetClient]::new()
         $client.Timeline['i-00000001'] = @('NotCreated', 'InProgress', 'Success')
         $client.Timeline['i-00000002'] = @('NotCreated', 'Pending', 'InProgress', 'InProgress', 'Failed')
         $reporter = [AwsWikiTests.RecordingReporter]::new()
         $outcomes = @(Invoke-Wait -Client $client -Reporter $reporter -InstanceIds 'i-00000001', 'i-00000002')
         $outcomes.Count | Should -Be 2
-        ($outcomes | ForEach-Object { "$($_.Item2.InstanceId)=$($_.Item2.Status)" }) | Sort-Object | Should -Be @('i-00000001=Success', 'i-00000002=Failed')
-        # Each instance's first GetCommandInvocation was InvocationDoesNotExist, so each was fetched twice.
-        @($client.Calls | Where-Object { $_ -like 'Get *' }).Count | Should -Be 4
+        ($outcomes | ForEach-Object { "$($_.Item2.InstanceId)=$($_.Item2.Status)" }) | Should -Be @('i-00000001=Success', 'i-00000002=Failed')
+        # Finished in that order: the first outcome was handed over two polls before the second.
+        $outcomes[0].Item2.StandardOutput | Should -Match '^inline'
+        # Details come with the list: one call per poll, none per instance.
+        @($client.Calls | Where-Object { $_ -like 'Get *' }).Count | Should -Be 0
+        @($client.Calls | Where-Object { $_ -eq 'ListDetails' }).Count | Should -Be 5
         $reporter.Records | Should -Contain '0|0 of 2 done: Pending 2'
         $reporter.Records | Should -Contain '0|0 of 2 done: InProgress 1, Pending 1'
         $reporter.Records | Should -Contain '50|1 of 2 done: InProgress 1, Success 1'
         $reporter.Records[-1] | Should -Be '100|2 of 2 done: Failed 1, Success 1'
         $reporter.Completed | Should -Be 1
+    }
+
+    It 'reads an instance''s full output with GetCommandInvocation only when the inline output was cut' {
+        $client = [AwsWikiTests.ScriptedFleetClient]::new()
+        $client.MissingFirst = $false
+        $client.TruncateInline = $true
+        $client.Timeline['i-00000001'] = @('InProgress', 'Success')
+        $client.Timeline['i-00000002'] = @('InProgress', 'InProgress', 'Success')
+        $outcomes = @(Invoke-Wait -Client $client -Reporter ([AwsWikiTests.RecordingReporter]::new()) -InstanceIds 'i-00000001', 'i-00000002')
+        @($client.Calls | Where-Object { $_ -like 'Get *' }) | Should -Be @('Get i-00000001', 'Get i-00000002')
+        $outcomes.Item2.StandardOutput | ForEach-Object { $_ | Should -Match '^working' }
+        $outcomes.Item2.Duration | ForEach-Object { $_ | Should -Be ([TimeSpan]::FromSeconds(42)) }
+    }
+
+    It 'follows a command sent to Targets by what SSM lists, and ends explicit ids SSM never created as NotSent' {
+        $client = [AwsWikiTests.ScriptedFleetClient]::new()
+        $client.Timeline['i-00000001'] = @('NotCreated', 'Pending', 'Success')
+        $client.Timeline['i-00000002'] = @('NotCreated', 'InProgress', 'Failed')
+        $runner = [AwsWiki.Essentials.FleetCommandRunner]::new($client, [AwsWiki.NullActivityReporter]::Instance, $fast)
+        $byTargets = [AwsWiki.Essentials.SentCommand]::new('cmd-t', [string[]] @(), $true)
+        $task = $runner.WaitAsync([AwsWiki.Essentials.SentCommand[]] @($byTargets), [TimeSpan]::FromMinutes(1), [Threading.CancellationToken]::None)
+        $task.Wait([TimeSpan]::FromSeconds(60)) | Should -BeTrue
+        ($task.Result | ForEach-Object { "$($_.Item2.InstanceId)=$($_.Item2.Status)" }) | Sort-Object | Should -Be @('i-00000001=Success', 'i-00000002=Failed')
+
+        $client = [AwsWikiTests.ScriptedFleetClient]::new()
+        $client.Timeline['i-00000001'] = @('InProgress', 'Failed')
+        $client.CommandStatus = 'Failed'
+        $outcomes = @(Invoke-Wait -Client $client -Reporter ([AwsWikiTests.RecordingReporter]::new()) -InstanceIds 'i-00000001', 'i-00000009')
+        ($outcomes | ForEach-Object { "$($_.Item2.InstanceId)=$($_.Item2.Status)" }) | Should -Be @('i-00000001=Failed', 'i-00000009=NotSent')
+    }
+
+    It 'sends to Targets without instance ids, and refuses a request with both' {
+        $client = [AwsWikiTests.ScriptedFleetClient]::new()
+        $runner = [AwsWiki.Essentials.FleetCommandRunner]::new($client, [AwsWiki.NullActivityReporter]::Instance, $fast)
+        $targets = [AwsWiki.Essentials.CommandTarget[]] @([AwsWiki.Essentials.CommandTarget]::new('tag:Role', [string[]] @('web')))
+        $request = [AwsWiki.Essentials.FleetCommandRequest]::new([string[]] @(), 'AWS-RunShellScript', [string[]] @('true'), 60, '10%', '1', 'test', $targets, $null, $null, $null, $null)
+        $sent = $runner.SendAsync($request, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        $sent.ByTargets | Should -BeTrue
+        $sent.InstanceIds.Count | Should -Be 0
+        $both = [AwsWiki.Essentials.FleetCommandRequest]::new([string[]] @('i-00000001'), 'AWS-RunShellScript', [string[]] @('true'), 60, '1', '0', 'test', $targets, $null, $null, $null, $null)
+        { $runner.SendAsync($both, [Threading.CancellationToken]::None).GetAwaiter().GetResult() } | Should -Throw '*1 to 50 instances or SSM Targets*'
     }
 
     It 'gives up after the longest wait and reports what is still running as WaitTimedOut' {

@@ -14,6 +14,7 @@ public sealed class AwsService
     public static readonly AwsService Acm = new("ACM", "acm");
     public static readonly AwsService Pricing = new("PRICING", "pricing", globalSigningRegion: "us-east-1");
     public static readonly AwsService Organizations = new("ORGANIZATIONS", "organizations", globalSigningRegion: "us-east-1");
+    public static readonly AwsService S3 = new("S3", "s3");
 
     public AwsService(string environmentId, string signingName, string? globalSigningRegion = null)
     {

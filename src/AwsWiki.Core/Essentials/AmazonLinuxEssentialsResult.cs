@@ -38,6 +38,18 @@ public sealed class AmazonLinuxEssentialsResult
 
     public TimeSpan? Duration { get; set; }
 
+    /// <summary>The region the instance is in (the command's region).</summary>
+    public string Region { get; set; } = string.Empty;
+
+    /// <summary>The profile whose credentials sent the command; empty for the default credentials.</summary>
+    public string ProfileName { get; set; } = string.Empty;
+
+    /// <summary>s3://bucket/key of the full standard output, when the command wrote its output to S3.</summary>
+    public string OutputS3Uri { get; set; } = string.Empty;
+
+    /// <summary>The full standard output read from S3 (-FetchOutput); empty otherwise.</summary>
+    public string Output { get; set; } = string.Empty;
+
     public static AmazonLinuxEssentialsResult From(string commandId, InvocationDetail detail)
     {
         var summary = EssentialsSummary.Find(detail.StandardOutput);
@@ -55,6 +67,7 @@ public sealed class AmazonLinuxEssentialsResult
             StandardErrorTail = Tail(detail.StandardError),
             CommandId = commandId,
             Duration = detail.Duration,
+            OutputS3Uri = detail.StandardOutputUri ?? string.Empty,
         };
     }
 

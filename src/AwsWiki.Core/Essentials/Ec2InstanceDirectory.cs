@@ -16,7 +16,7 @@ public sealed class Ec2InstanceDirectory : IInstanceDirectory, IDisposable
 
     public Ec2InstanceDirectory(AwsContext context)
     {
-        _client = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
+        _client = new AmazonEC2Client(context.Credentials, SsmFleetCommandClient.WithRetryPolicy(context.Configure(new AmazonEC2Config(), AwsService.Ec2)));
     }
 
     public async Task<IReadOnlyList<string>> FindRunningInstancesAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> tags, CancellationToken cancellationToken)
@@ -24,23 +24,14 @@ public sealed class Ec2InstanceDirectory : IInstanceDirectory, IDisposable
         var filters = tags.Select(tag => new Filter { Name = "tag:" + tag.Key, Values = tag.Value.ToList() }).ToList();
         filters.Add(new Filter { Name = "instance-state-name", Values = new List<string> { "running" } });
         var ids = new List<string>();
-        string? nextToken = null;
-        do
+        var pages = _client.Paginators.DescribeInstances(new DescribeInstancesRequest { Filters = filters, MaxResults = 1000 });
+        await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var response = await _client.DescribeInstancesAsync(new DescribeInstancesRequest
-            {
-                Filters = filters,
-                MaxResults = 1000,
-                NextToken = nextToken,
-            }, cancellationToken).ConfigureAwait(false);
             foreach (var reservation in response.Reservations ?? new List<Reservation>())
             {
                 ids.AddRange((reservation.Instances ?? new List<Instance>()).Select(instance => instance.InstanceId));
             }
-
-            nextToken = response.NextToken;
         }
-        while (!string.IsNullOrEmpty(nextToken));
 
         return ids.Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
     }

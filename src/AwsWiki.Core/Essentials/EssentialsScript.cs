@@ -90,14 +90,35 @@ public sealed class EssentialsScript
     /// The lines for AWS-RunShellScript's "commands": the agent runs them with sh, so they write the
     /// script to a temporary file and run it with bash, keeping its exit code.
     /// </summary>
-    public IReadOnlyList<string> ToRunCommandLines()
+    public IReadOnlyList<string> ToRunCommandLines() => WrapForShell(Text);
+
+    /// <summary>
+    /// The script with SSM parameter placeholders where the caller's choices go ({{ ExtraPackages }},
+    /// {{ InstallDocker }}): the text of the module's SSM document, which SSM fills in per command or
+    /// association.
+    /// </summary>
+    public static string DocumentTemplateText =>
+        ReplaceSetting(ReplaceSetting(Template.Value, "EXTRA_PACKAGES=()", "EXTRA_PACKAGES=({{ ExtraPackages }})"),
+            "INSTALL_DOCKER=yes", "INSTALL_DOCKER={{ InstallDocker }}");
+
+    /// <summary>The values for the document's parameters that make it run this script.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ToDocumentParameters(int executionTimeoutSeconds) =>
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["ExtraPackages"] = new[] { string.Join(" ", ExtraPackages) },
+            ["InstallDocker"] = new[] { IncludeDocker ? "yes" : "no" },
+            ["executionTimeout"] = new[] { executionTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+
+    /// <summary>Shell lines that write a bash script to a temporary file and run it, keeping its exit code.</summary>
+    public static IReadOnlyList<string> WrapForShell(string scriptText)
     {
         var lines = new List<string>
         {
             "awswiki_script=\"$(mktemp /tmp/awswiki-essentials.XXXXXX)\"",
             $"cat >\"$awswiki_script\" <<'{HereDocMarker}'",
         };
-        lines.AddRange(Text.TrimEnd('\n').Split('\n'));
+        lines.AddRange(scriptText.TrimEnd('\n').Split('\n'));
         lines.Add(HereDocMarker);
         lines.Add("awswiki_status=0");
         lines.Add("bash \"$awswiki_script\" </dev/null || awswiki_status=$?");

@@ -2,7 +2,12 @@ using System.Collections.Generic;
 
 namespace AwsWiki.Essentials;
 
-/// <summary>One SendCommand call: at most 50 instances, paced by SSM through MaxConcurrency and MaxErrors.</summary>
+/// <summary>
+/// One SendCommand call: either explicit instances (at most 50) or SSM Targets (a tag or resource
+/// group; SSM resolves any number of instances), paced by SSM through MaxConcurrency and MaxErrors.
+/// With <see cref="Parameters"/> null the document gets AWS-RunShellScript's "commands" and
+/// "executionTimeout"; otherwise exactly those parameters.
+/// </summary>
 public sealed record FleetCommandRequest(
     IReadOnlyList<string> InstanceIds,
     string DocumentName,
@@ -10,4 +15,9 @@ public sealed record FleetCommandRequest(
     int ExecutionTimeoutSeconds,
     string MaxConcurrency,
     string MaxErrors,
-    string Comment);
+    string Comment,
+    IReadOnlyList<CommandTarget>? Targets = null,
+    string? DocumentVersion = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Parameters = null,
+    string? OutputS3BucketName = null,
+    string? OutputS3KeyPrefix = null);

@@ -7,9 +7,11 @@ using System.Threading.Tasks;
 namespace AwsWiki.Essentials;
 
 /// <summary>
-/// Runs one shell command on many instances through SSM Run Command: checks the instances are
-/// managed and online, sends batches of at most 50 (SSM's limit per SendCommand) and lets SSM pace
-/// them with MaxConcurrency/MaxErrors, then polls until every invocation has finished.
+/// Runs one document on many instances through SSM Run Command. Explicit instance ids: checks they
+/// are managed and online, sends batches of at most 50 (SSM's limit per SendCommand). Tags or a
+/// resource group: one SendCommand with SSM Targets, whatever the fleet size, so MaxConcurrency and
+/// MaxErrors apply to the whole fleet. Then polls ListCommandInvocations (with details, 50 per page)
+/// and ListCommands with backoff, handing each instance's outcome over as soon as it finishes.
 /// </summary>
 public sealed class FleetCommandRunner
 {
@@ -17,20 +19,23 @@ public sealed class FleetCommandRunner
     public const int ProgressActivityId = 51;
     public const string ProgressActivity = "Amazon Linux essentials (SSM Run Command)";
 
-    // Parallel GetCommandInvocation calls; low enough to stay clear of SSM's API throttling.
-    private const int DetailFetchConcurrency = 4;
-
     private static readonly HashSet<string> TerminalStatuses = new(StringComparer.OrdinalIgnoreCase) { "Success", "Failed", "TimedOut", "Cancelled" };
 
     private readonly IFleetCommandClient _client;
     private readonly IActivityReporter _reporter;
     private readonly PollSchedule _schedule;
 
-    public FleetCommandRunner(IFleetCommandClient client, IActivityReporter reporter, PollSchedule? schedule = null)
+    private readonly int _activityId;
+    private readonly string _activity;
+
+    /// <param name="progressLabel">Added to the progress activity when several runners report at once (one per profile and region).</param>
+    public FleetCommandRunner(IFleetCommandClient client, IActivityReporter reporter, PollSchedule? schedule = null, int progressIndex = 0, string? progressLabel = null)
     {
         _client = client;
         _reporter = reporter;
         _schedule = schedule ?? PollSchedule.Default;
+        _activityId = ProgressActivityId + progressIndex;
+        _activity = string.IsNullOrEmpty(progressLabel) ? ProgressActivity : $"{ProgressActivity} {progressLabel}";
     }
 
     public static IReadOnlyList<IReadOnlyList<string>> Batch(IReadOnlyList<string> instanceIds)
@@ -60,19 +65,50 @@ public sealed class FleetCommandRunner
                 skipped.Add(new AwsWikiException("InstanceNotManaged", FailureKind.ResourceUnavailable, id,
                     $"Instance {id} is not managed by SSM (no SSM Agent registration in this account and region; check the agent and the instance profile's AmazonSSMManagedInstanceCore policy). Skipped."));
             }
-            else if (!instance.IsOnline)
+            else
             {
-                skipped.Add(new AwsWikiException("InstanceNotOnline", FailureKind.ResourceUnavailable, id,
-                    $"Instance {id} is managed by SSM but its agent is {instance.PingStatus}, not Online. Skipped."));
+                var problem = ProblemWith(instance);
+                if (problem is null)
+                {
+                    ready.Add(id);
+                }
+                else
+                {
+                    skipped.Add(problem);
+                }
             }
-            else if (!string.IsNullOrEmpty(instance.PlatformName) && instance.PlatformName!.IndexOf("Amazon Linux", StringComparison.OrdinalIgnoreCase) < 0)
+        }
+
+        return new InstanceCheck(ready, skipped);
+    }
+
+    /// <summary>
+    /// DescribeInstanceInformation with tag filters, before a command that SSM fans out itself: the
+    /// instances SSM will target, and an error for each one that will not run the script (offline,
+    /// not Linux). SSM still sends to those; the errors only say early what their invocations will end as.
+    /// </summary>
+    public async Task<InstanceCheck> CheckTaggedInstancesAsync(IReadOnlyList<CommandTarget> targets, CancellationToken cancellationToken)
+    {
+        var tagTargets = targets.Where(target => target.Key.StartsWith("tag:", StringComparison.Ordinal)).ToList();
+        if (tagTargets.Count == 0 || tagTargets.Count != targets.Count)
+        {
+            // DescribeInstanceInformation has no resource-group filter: SSM alone knows those members.
+            return new InstanceCheck(Array.Empty<string>(), Array.Empty<AwsWikiException>());
+        }
+
+        _reporter.Verbose($"Checking the SSM-managed instances with {FleetTargets.Describe(tagTargets)} (DescribeInstanceInformation).");
+        var ready = new List<string>();
+        var skipped = new List<AwsWikiException>();
+        foreach (var instance in await _client.DescribeInstancesByTagAsync(tagTargets, cancellationToken).ConfigureAwait(false))
+        {
+            var problem = ProblemWith(instance);
+            if (problem is null)
             {
-                skipped.Add(new AwsWikiException("UnsupportedPlatform", FailureKind.InvalidOperation, id,
-                    $"Instance {id} runs {instance.PlatformName} {instance.PlatformVersion}; the essentials script supports Amazon Linux 2 and 2023 only. Skipped."));
+                ready.Add(instance.InstanceId);
             }
             else
             {
-                ready.Add(id);
+                skipped.Add(problem);
             }
         }
 
@@ -81,74 +117,121 @@ public sealed class FleetCommandRunner
 
     public async Task<SentCommand> SendAsync(FleetCommandRequest request, CancellationToken cancellationToken)
     {
-        if (request.InstanceIds.Count is 0 or > MaxInstancesPerCommand)
+        var byTargets = request.Targets is { Count: > 0 };
+        if (byTargets ? request.InstanceIds.Count != 0 : request.InstanceIds.Count is 0 or > MaxInstancesPerCommand)
         {
-            throw new ArgumentException($"A command targets 1 to {MaxInstancesPerCommand} instances, not {request.InstanceIds.Count}.", nameof(request));
+            throw new ArgumentException(
+                $"A command targets 1 to {MaxInstancesPerCommand} instances or SSM Targets, not {request.InstanceIds.Count} instance(s) and {request.Targets?.Count ?? 0} target(s).",
+                nameof(request));
         }
 
         var commandId = await _client.SendCommandAsync(request, cancellationToken).ConfigureAwait(false);
-        _reporter.Verbose($"SSM command {commandId} sent to {request.InstanceIds.Count} instance(s) (MaxConcurrency {request.MaxConcurrency}, MaxErrors {request.MaxErrors}).");
-        return new SentCommand(commandId, request.InstanceIds);
+        var what = byTargets ? FleetTargets.Describe(request.Targets!) : $"{request.InstanceIds.Count} instance(s)";
+        _reporter.Verbose($"SSM command {commandId} sent to {what} (MaxConcurrency {request.MaxConcurrency}, MaxErrors {request.MaxErrors}).");
+        return new SentCommand(commandId, byTargets ? Array.Empty<string>() : request.InstanceIds, byTargets);
     }
 
-    /// <summary>
-    /// Polls every command's invocations (ListCommandInvocations, one call per 50 instances) with
-    /// backoff, fetches each finished invocation's output (GetCommandInvocation), and returns one
-    /// outcome per instance. Invocations SSM has not created yet count as Pending. Whatever is still
-    /// running after <paramref name="maxWait"/> comes back with status WaitTimedOut.
-    /// </summary>
+    /// <summary>Waits for every command and returns one outcome per instance, in the order they finished.</summary>
     public async Task<IReadOnlyList<(string CommandId, InvocationDetail Detail)>> WaitAsync(IReadOnlyList<SentCommand> commands,
         TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var status = new Dictionary<(string CommandId, string InstanceId), string>();
-        foreach (var command in commands)
-        {
-            foreach (var id in command.InstanceIds)
-            {
-                status[(command.CommandId, id)] = "Pending";
-            }
-        }
-
-        var total = status.Count;
         var finished = new List<(string CommandId, InvocationDetail Detail)>();
+        await WaitAsync(commands, maxWait, (commandId, detail) => finished.Add((commandId, detail)), cancellationToken).ConfigureAwait(false);
+        return finished;
+    }
+
+    /// <summary>
+    /// Polls every command with backoff until SSM has finished it: per round one ListCommands call and
+    /// one ListCommandInvocations call per 50 invocations (details included, so no call per instance),
+    /// plus a GetCommandInvocation only for an invocation whose inline output was cut and that has no
+    /// S3 copy. <paramref name="onFinished"/> gets each instance's outcome in the round it finished
+    /// (called on the polling task). Invocations SSM has not created yet count as Pending. Whatever is
+    /// still running after <paramref name="maxWait"/> is handed over with status WaitTimedOut.
+    /// </summary>
+    public async Task WaitAsync(IReadOnlyList<SentCommand> commands, TimeSpan maxWait, Action<string, InvocationDetail> onFinished,
+        CancellationToken cancellationToken)
+    {
+        var open = commands.Select(command => new CommandWatch(command)).ToList();
+        var doneCount = 0;
+        var doneByStatus = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var deadline = DateTime.UtcNow + maxWait;
         var delay = _schedule.Initial;
         while (true)
         {
-            foreach (var commandId in status.Keys.Select(key => key.CommandId).Distinct().ToList())
+            foreach (var watch in open.Where(watch => !watch.Finished))
             {
-                foreach (var state in await _client.ListInvocationsAsync(commandId, cancellationToken).ConfigureAwait(false))
+                var commandId = watch.Command.CommandId;
+                var details = await _client.ListInvocationDetailsAsync(commandId, cancellationToken).ConfigureAwait(false);
+                var progress = await _client.GetCommandAsync(commandId, cancellationToken).ConfigureAwait(false);
+                watch.TargetCount = Math.Max(watch.TargetCount, progress.TargetCount);
+                foreach (var listed in details)
                 {
-                    if (status.ContainsKey((commandId, state.InstanceId)))
+                    if (watch.Reported.Contains(listed.InstanceId) || !watch.Accepts(listed.InstanceId))
                     {
-                        status[(commandId, state.InstanceId)] = state.Status;
+                        continue;
                     }
-                }
-            }
 
-            var done = status.Where(entry => TerminalStatuses.Contains(entry.Value)).Select(entry => entry.Key).ToList();
-            foreach (var (key, detail) in await FetchDetailsAsync(done, cancellationToken).ConfigureAwait(false))
-            {
-                if (detail is null || !TerminalStatuses.Contains(detail.Status))
+                    if (!TerminalStatuses.Contains(listed.Status))
+                    {
+                        watch.Running[listed.InstanceId] = listed.Status;
+                        continue;
+                    }
+
+                    var detail = listed;
+                    if (listed.OutputTruncated && listed.StandardOutputUri is null)
+                    {
+                        // The 2,500 characters inline were not enough; GetCommandInvocation gives 24,000.
+                        var full = await _client.GetInvocationAsync(commandId, listed.InstanceId, cancellationToken).ConfigureAwait(false);
+                        if (full is not null && TerminalStatuses.Contains(full.Status))
+                        {
+                            detail = full;
+                        }
+                    }
+
+                    watch.Running.Remove(listed.InstanceId);
+                    watch.Reported.Add(listed.InstanceId);
+                    doneCount++;
+                    doneByStatus[detail.Status] = doneByStatus.TryGetValue(detail.Status, out var count) ? count + 1 : 1;
+                    onFinished(commandId, detail);
+                }
+
+                if (progress.IsFinished && watch.Running.Count == 0)
                 {
-                    continue; // Not readable yet (InvocationDoesNotExist just after the list saw it): next round.
-                }
+                    // SSM is done: instances it never created an invocation for will not get one now.
+                    foreach (var id in watch.Command.InstanceIds.Where(id => !watch.Reported.Contains(id)))
+                    {
+                        watch.Reported.Add(id);
+                        doneCount++;
+                        doneByStatus["NotSent"] = doneByStatus.TryGetValue("NotSent", out var count) ? count + 1 : 1;
+                        onFinished(commandId, new InvocationDetail(id, "NotSent", progress.Status, null, string.Empty, string.Empty, null));
+                    }
 
-                finished.Add((key.CommandId, detail));
-                status.Remove(key);
+                    watch.Finished = true;
+                }
             }
 
-            ReportProgress(total, finished, status.Values);
-            if (status.Count == 0)
+            var total = open.Sum(watch => watch.Expected);
+            ReportProgress(Math.Max(total, doneCount + open.Sum(watch => watch.Running.Count)), doneCount, doneByStatus, open);
+            if (open.All(watch => watch.Finished))
             {
                 break;
             }
 
             if (DateTime.UtcNow + delay > deadline)
             {
-                foreach (var key in status.Keys)
+                foreach (var watch in open.Where(watch => !watch.Finished))
                 {
-                    finished.Add((key.CommandId, new InvocationDetail(key.InstanceId, "WaitTimedOut", status[key], null, string.Empty, string.Empty, null)));
+                    foreach (var id in watch.Command.InstanceIds.Concat(watch.Running.Keys).Distinct(StringComparer.Ordinal).Where(id => !watch.Reported.Contains(id)).ToList())
+                    {
+                        watch.Reported.Add(id);
+                        onFinished(watch.Command.CommandId,
+                            new InvocationDetail(id, "WaitTimedOut", watch.Running.TryGetValue(id, out var last) ? last : "Pending", null, string.Empty, string.Empty, null));
+                    }
+
+                    if (watch.Command.ByTargets && watch.TargetCount > watch.Reported.Count)
+                    {
+                        _reporter.Warning($"SSM command {watch.Command.CommandId}: {watch.TargetCount - watch.Reported.Count} target(s) had no invocation yet when the wait ended; follow it with Get-SSMCommandInvocation.");
+                    }
                 }
 
                 break;
@@ -158,37 +241,78 @@ public sealed class FleetCommandRunner
             delay = _schedule.Next(delay);
         }
 
-        _reporter.CompleteProgress(ProgressActivityId, ProgressActivity);
-        return finished;
+        _reporter.CompleteProgress(_activityId, _activity);
     }
 
-    /// <summary>GetCommandInvocation for finished invocations, a few at a time: one call each, and a fleet finishes in waves.</summary>
-    private async Task<IReadOnlyList<((string CommandId, string InstanceId) Key, InvocationDetail? Detail)>> FetchDetailsAsync(
-        IReadOnlyList<(string CommandId, string InstanceId)> keys, CancellationToken cancellationToken)
+    private static AwsWikiException? ProblemWith(ManagedInstance instance)
     {
-        using var gate = new SemaphoreSlim(DetailFetchConcurrency);
-        var tasks = keys.Select(async key =>
+        var id = instance.InstanceId;
+        if (!instance.IsOnline)
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return (key, await _client.GetInvocationAsync(key.CommandId, key.InstanceId, cancellationToken).ConfigureAwait(false));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToList();
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+            return new AwsWikiException("InstanceNotOnline", FailureKind.ResourceUnavailable, id,
+                $"Instance {id} is managed by SSM but its agent is {instance.PingStatus}, not Online. Skipped.");
+        }
+
+        if (!string.IsNullOrEmpty(instance.PlatformName) && instance.PlatformName!.IndexOf("Amazon Linux", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return new AwsWikiException("UnsupportedPlatform", FailureKind.InvalidOperation, id,
+                $"Instance {id} runs {instance.PlatformName} {instance.PlatformVersion}; the essentials script supports Amazon Linux 2 and 2023 only. Skipped.");
+        }
+
+        return null;
     }
 
-    private void ReportProgress(int total, IReadOnlyList<(string CommandId, InvocationDetail Detail)> finished, IEnumerable<string> running)
+    private void ReportProgress(int total, int done, Dictionary<string, int> doneByStatus, IReadOnlyList<CommandWatch> open)
     {
-        var counts = finished.Select(outcome => outcome.Detail.Status).Concat(running)
-            .GroupBy(name => name, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => $"{group.Key} {group.Count()}");
-        var status = $"{finished.Count} of {total} done: {string.Join(", ", counts)}";
-        _reporter.Progress(ProgressActivityId, ProgressActivity, status, total == 0 ? 100 : finished.Count * 100 / total);
+        var counts = new Dictionary<string, int>(doneByStatus, StringComparer.OrdinalIgnoreCase);
+        foreach (var watch in open.Where(watch => !watch.Finished))
+        {
+            foreach (var status in watch.Running.Values)
+            {
+                counts[status] = counts.TryGetValue(status, out var count) ? count + 1 : 1;
+            }
+        }
+
+        var pending = total - done - open.Where(watch => !watch.Finished).Sum(watch => watch.Running.Count);
+        if (pending > 0)
+        {
+            counts["Pending"] = (counts.TryGetValue("Pending", out var count) ? count : 0) + pending;
+        }
+
+        if (total == 0)
+        {
+            _reporter.Progress(_activityId, _activity, "Waiting for SSM to resolve the targets", 0);
+            return;
+        }
+
+        var text = string.Join(", ", counts.Where(entry => entry.Value > 0).OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => $"{entry.Key} {entry.Value}"));
+        _reporter.Progress(_activityId, _activity, $"{done} of {total} done: {text}", done * 100 / total);
+    }
+
+    /// <summary>What the poll loop knows of one command.</summary>
+    private sealed class CommandWatch
+    {
+        private readonly HashSet<string>? _expected;
+
+        public CommandWatch(SentCommand command)
+        {
+            Command = command;
+            _expected = command.ByTargets ? null : new HashSet<string>(command.InstanceIds, StringComparer.Ordinal);
+        }
+
+        public SentCommand Command { get; }
+
+        public Dictionary<string, string> Running { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
+
+        public int TargetCount { get; set; }
+
+        public bool Finished { get; set; }
+
+        /// <summary>Explicit ids: those; SSM Targets: what SSM resolved (0 until it has).</summary>
+        public int Expected => _expected?.Count ?? Math.Max(TargetCount, Reported.Count + Running.Count);
+
+        public bool Accepts(string instanceId) => _expected is null || _expected.Contains(instanceId);
     }
 }
