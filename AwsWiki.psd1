@@ -27,6 +27,7 @@
         'New-HttpsEntryPoint'
         'Get-HttpsEntryPoint'
         'Remove-HttpsEntryPoint'
+        'Find-GpuCapacity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
