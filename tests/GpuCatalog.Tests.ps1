@@ -79,8 +79,9 @@ Describe 'Get-GpuInstanceOffering (catalog)' {
         $byType['g4dn.xlarge'] | Should -Be 'PCIe'
     }
 
-    It 'fills ProcessorVendor from the type name (AWS) and the size letters (Azure)' {
-        (Get-GpuInstanceOffering -InstanceType g5g.xlarge -Region us-east-1).ProcessorVendor | Should -Be 'AWS Graviton'
+    It 'fills ProcessorVendor from EC2''s processor record (AWS) and the size letters (Azure)' {
+        # EC2's ProcessorInfo.Manufacturer calls Graviton 'AWS'.
+        (Get-GpuInstanceOffering -InstanceType g5g.xlarge -Region us-east-1).ProcessorVendor | Should -Be 'AWS'
         (Get-GpuInstanceOffering -InstanceType g4ad.xlarge -Region us-east-1).ProcessorVendor | Should -Be 'AMD'
         (Get-GpuInstanceOffering -InstanceType p4d.24xlarge -Region us-east-1).ProcessorVendor | Should -Be 'Intel'
         (Get-GpuInstanceOffering -InstanceType Standard_NC24ads_A100_v4 -Region eastus).ProcessorVendor | Should -Be 'AMD'
@@ -150,15 +151,12 @@ Describe 'Get-GpuInstanceOffering tab completion' {
 
 Describe 'Get-GpuInstanceOffering bad input' {
     It 'rejects <Name> with <ErrorId>' -ForEach @(
-        @{ Name = 'an unknown provider'; ErrorId = 'UnknownProvider'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -Provider GCP } }
-        @{ Name = 'an unknown pricing model'; ErrorId = 'UnknownPricingModel'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -PricingModel Hourly } }
         @{ Name = 'a negative GPU count'; ErrorId = 'NegativeMinGpuCount'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -MinGpuCount -1 } }
         @{ Name = 'negative GPU memory'; ErrorId = 'NegativeMinGpuMemory'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -MinGpuMemoryGiB -2 } }
         @{ Name = 'a negative price cap'; ErrorId = 'NegativeMaxPrice'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -MaxPricePerGpuHour -1 } }
         @{ Name = 'KRW without -ExchangeRate'; ErrorId = 'ExchangeRateRequired'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -Currency KRW } }
         @{ Name = 'a zero exchange rate'; ErrorId = 'InvalidExchangeRate'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -Currency KRW -ExchangeRate 0 } }
         @{ Name = 'a malformed currency'; ErrorId = 'InvalidCurrency'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -Currency 'won!' -ExchangeRate 1 } }
-        @{ Name = 'an unknown source'; ErrorId = 'UnknownSource'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -Source Cache } }
         @{ Name = 'live KRW from AWS without a rate'; ErrorId = 'ExchangeRateRequired'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -Source Live -Provider AWS -Currency KRW -Region us-east-1 } }
     ) {
         $err = Get-ErrorOf $Run
@@ -166,6 +164,23 @@ Describe 'Get-GpuInstanceOffering bad input' {
         $err.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
         "$($err.CategoryInfo.Category)" | Should -Be $Category
         $err.Exception.Message | Should -Not -BeNullOrEmpty
+    }
+
+    # -Provider, -PricingModel and -Source are enums: PowerShell itself completes and validates them,
+    # before the cmdlet runs, so the error is PowerShell's binding error naming the valid values
+    # (the cmdlet's own UnknownProvider, UnknownPricingModel and UnknownSource cannot be raised).
+    It 'rejects an unknown -<Parameter> in PowerShell''s own binding, listing the valid names' -ForEach @(
+        @{ Parameter = 'Provider'; Value = 'GCP'; Valid = 'AWS, Azure' }
+        @{ Parameter = 'PricingModel'; Value = 'Hourly'; Valid = 'OnDemand, Spot, Reserved1Yr, Reserved3Yr' }
+        @{ Parameter = 'Source'; Value = 'Cache'; Valid = 'Catalog, Live' }
+    ) {
+        (Get-Command Get-GpuInstanceOffering).Parameters[$Parameter].ParameterType.Name | Should -BeLike 'Gpu*'
+        $arguments = @{ $Parameter = $Value }
+        $err = Get-ErrorOf { Get-GpuInstanceOffering @arguments }
+        $err.FullyQualifiedErrorId | Should -BeLike 'CannotConvertArgumentNoMessage,*'
+        "$($err.CategoryInfo.Category)" | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match ([regex]::Escape($Valid))
+        # Case does not matter, as for any enum parameter.
     }
 
     It 'rejects a region neither provider knows, warning with close matches' {
@@ -217,7 +232,8 @@ Describe 'Measure-GpuCost' {
         Get-GpuInstanceOffering -InstanceType p3.8xlarge -Region us-east-1 | Export-Csv $path -NoTypeInformation
         $out = Join-Path $env:AWSWIKI_TEST_RUN_ROOT 'cost-out.csv'
         Import-Csv $path | Measure-GpuCost -GpuCount 8 -Hours 1 | Export-Csv $out -NoTypeInformation
-        ((Get-Content $out -First 1) -replace '"', '') | Should -Be 'Provider,InstanceType,Region,PricingModel,Instances,GpuCount,Hours,TotalCost,CostPerGpuHour,Currency'
+        ((Get-Content $out -First 1) -replace '"', '') |
+            Should -Be 'Provider,InstanceType,Region,GpuModel,GpusPerInstance,PricingModel,HourlyPrice,Instances,GpuCount,Hours,TotalCost,CostPerGpuHour,Currency'
         $row = Import-Csv $out
         $row.Instances | Should -Be '2'
         [double]$row.TotalCost | Should -Be 24.48
@@ -289,6 +305,120 @@ Describe 'ConvertFrom-InstanceTypeName' {
         $decoded = @($names | ConvertFrom-InstanceTypeName)
         $decoded.Count | Should -Be @($names).Count
         $decoded | ForEach-Object { $_.Category | Should -Be 'Accelerated computing' }
+    }
+}
+
+Describe 'Output fixes (issue 12)' {
+    It 'takes ProcessorVendor from EC2''s ProcessorInfo.Manufacturer, as moto''s DescribeInstanceTypes reports it' {
+        $types = 'g5.xlarge', 'g6.xlarge', 'p5.48xlarge', 'p4d.24xlarge', 'g5g.xlarge'
+        $cli = (Invoke-AwsCli ec2 describe-instance-types --region us-east-1 --instance-types @types).InstanceTypes
+        $cli.Count | Should -Be $types.Count
+        foreach ($type in $cli) {
+            $offer = @(Get-GpuInstanceOffering -InstanceType $type.InstanceType -IncludeUnpriced)[0]
+            $offer.ProcessorVendor | Should -Be $type.ProcessorInfo.Manufacturer -Because $type.InstanceType
+        }
+        (Get-GpuInstanceOffering -InstanceType g5.xlarge -Region us-east-1).ProcessorVendor | Should -Be 'AMD'
+    }
+
+    It 'shows the pricing model in the default table, within 80 columns' {
+        $text = Get-GpuInstanceOffering V100 -PricingModel Spot | Out-String -Width 80
+        $text | Should -Match 'PricingModel: Spot'
+        ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
+    }
+
+    It 'fits Measure-GpuCost in 80 columns with whole, right-aligned totals' {
+        $costs = @(
+            [pscustomobject]@{ Provider = 'Azure'; InstanceType = 'Standard_NC24s_v3'; Region = 'koreacentral'; GpuCount = 4; HourlyPrice = 6531.64; Currency = 'KRW' } |
+                Measure-GpuCost -GpuCount 4 -Years 3
+            Get-GpuInstanceOffering -InstanceType p4d.24xlarge -Region us-east-1 | Measure-GpuCost -GpuCount 64 -Years 3
+        )
+        $text = $costs | Out-String -Width 80
+        ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
+        $text | Should -Not -Match '…'
+        foreach ($cost in $costs) {
+            $total = $cost.TotalCost.ToString('N2')
+            $line = $text -split "`n" | Where-Object { $_ -match [regex]::Escape($cost.InstanceType) }
+            $line | Should -Match "\s$([regex]::Escape($total))\s" -Because 'the whole total is shown'
+        }
+        # Right-aligned: the totals end in the same column.
+        $ends = $costs | ForEach-Object { $t = $_.TotalCost.ToString('N2'); ($text -split "`n" | Where-Object { $_ -match [regex]::Escape($t) }).IndexOf($t) + $t.Length }
+        ($ends | Select-Object -Unique).Count | Should -Be 1
+    }
+
+    It 'fits ConvertFrom-InstanceTypeName in 80 columns without cutting values' {
+        $decoded = 'p6-b200.48xlarge', 'c7i-flex.large', 'hpc7g.16xlarge', 'u-6tb1.metal' | ConvertFrom-InstanceTypeName
+        $text = $decoded | Out-String -Width 80
+        ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
+        $text | Should -Not -Match '…'
+        $text | Should -Match 'Accelerated computing'
+        $text | Should -Match 'AWS Graviton'
+    }
+
+    It 'round-trips a cost estimate through Export-Csv and Import-Csv' {
+        $path = Join-Path $env:AWSWIKI_TEST_RUN_ROOT 'cost-roundtrip.csv'
+        $first = Get-GpuInstanceOffering -InstanceType p3.8xlarge -Region us-east-1 | Measure-GpuCost -GpuCount 6 -Days 2
+        $first | Export-Csv $path -NoTypeInformation
+        $again = Import-Csv $path | Measure-GpuCost -GpuCount 6 -Days 2
+        $first.GpuModel | Should -Be 'V100'; $first.GpusPerInstance | Should -Be 4; $first.HourlyPrice | Should -Be 12.24
+        foreach ($name in 'Provider', 'InstanceType', 'Region', 'GpuModel', 'GpusPerInstance', 'PricingModel', 'HourlyPrice', 'Instances', 'GpuCount', 'Hours', 'TotalCost', 'CostPerGpuHour', 'Currency') {
+            $again.$name | Should -Be $first.$name -Because $name
+        }
+    }
+
+    It 'rejects <Name> with <ErrorId> and writes no estimate' -ForEach @(
+        @{ Name = 'a negative price'; ErrorId = 'InvalidHourlyPrice'; Price = -1; Hours = 1 }
+        @{ Name = 'an infinite price'; ErrorId = 'InvalidHourlyPrice'; Price = [double]::PositiveInfinity; Hours = 1 }
+        @{ Name = 'a NaN price (text)'; ErrorId = 'InvalidHourlyPrice'; Price = 'NaN'; Hours = 1 }
+        @{ Name = 'a total past the largest number'; ErrorId = 'CostOverflow'; Price = 12; Hours = 1e308 }
+    ) {
+        $offer = [pscustomobject]@{ Provider = 'AWS'; InstanceType = 'p3.8xlarge'; Region = 'us-east-1'; GpuCount = 4; HourlyPrice = $Price; Currency = 'USD' }
+        $result = @($offer | Measure-GpuCost -GpuCount 8 -Hours $Hours -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $result.Count | Should -Be 0
+        $errs[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        "$($errs[0].CategoryInfo.Category)" | Should -Be 'InvalidData'
+        $errs[0].TargetObject | Should -Be 'AWS p3.8xlarge us-east-1'
+    }
+
+    It 'rejects a period too long to count in hours' {
+        $offer = [pscustomobject]@{ GpuCount = 1; HourlyPrice = 1 }
+        (Get-ErrorOf { $offer | Measure-GpuCost -GpuCount 1 -Years 1e306 }).FullyQualifiedErrorId | Should -BeLike 'InvalidDuration,*'
+    }
+
+    It 'warns when a filter matches nothing, with close matches' {
+        $none = @(Get-GpuInstanceOffering -GpuModel Z9000 -WarningVariable warned -WarningAction SilentlyContinue)
+        $none.Count | Should -Be 0
+        "$warned" | Should -Match "-GpuModel 'Z9000' matches nothing in the catalog"
+        $null = Get-GpuInstanceOffering -GpuModel A10O -WarningVariable warned2 -WarningAction SilentlyContinue
+        "$warned2" | Should -Match 'Close matches: .*A100'
+        $null = Get-GpuInstanceOffering -InstanceType p4d.24xlarg -WarningVariable warned3 -WarningAction SilentlyContinue
+        "$warned3" | Should -Match 'p4d\.24xlarge'
+    }
+
+    It 'warns when the catalog has no price of the asked model' {
+        $none = @(Get-GpuInstanceOffering -PricingModel Reserved1Yr -Region us-east-1 -WarningVariable warned -WarningAction SilentlyContinue)
+        $none.Count | Should -Be 0
+        "$warned" | Should -Match 'no Reserved1Yr price'
+        "$warned" | Should -Match 'IncludeUnpriced'
+    }
+
+    It 'rejects -ExchangeRate with USD' {
+        $err = Get-ErrorOf { Get-GpuInstanceOffering -ExchangeRate 1350 }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ExchangeRateWithUsd,*'
+        "$($err.CategoryInfo.Category)" | Should -Be 'InvalidArgument'
+    }
+
+    It 'completes <Line>' -ForEach @(
+        @{ Line = 'Get-GpuInstanceOffering -GpuModel A10'; Expected = @('A100', 'A10G') }
+        @{ Line = 'Get-GpuInstanceOffering -InstanceType p4d.'; Expected = @('p4d.24xlarge') }
+        @{ Line = 'Get-GpuInstanceOffering -Provider Azure -InstanceType Standard_NC24s'; Expected = @('Standard_NC24s_v3') }
+        @{ Line = 'Get-GpuInstanceOffering -Currency KR'; Expected = @('KRW') }
+        @{ Line = 'Find-GpuCapacity -InstanceType p4d.'; Expected = @('p4d.24xlarge') }
+    ) {
+        $completion = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
+        $texts = @($completion.CompletionMatches.CompletionText)
+        foreach ($value in $Expected) { $texts | Should -Contain $value }
+        $typed = ($Line -split ' ')[-1]
+        $texts | ForEach-Object { $_ | Should -BeLike "$typed*" }
     }
 }
 

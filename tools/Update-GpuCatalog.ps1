@@ -9,9 +9,10 @@
 
     Facts the data lacks are filled from public documentation, in the tables below: specs of the
     AWS p3 and f1 types (absent from moto), GPU memory, interconnect and processor vendor of the
-    Azure sizes. AWS rows leave ProcessorVendor and GpuInterconnect empty: the module derives
-    them at load time from the type name (InstanceTypeNameParser, AwsGpuInterconnect), the same
-    code a live query uses. Each row's Source names where its prices came from.
+    Azure sizes. AWS rows take ProcessorVendor from EC2's ProcessorInfo.Manufacturer (as a live
+    query does) and leave GpuInterconnect empty: the module derives it at load time from the
+    type name (AwsGpuInterconnect), the same code a live query uses. Each row's Source names
+    where its prices came from.
 
     The output is deterministic (sorted, invariant culture, "\n" line endings), so re-running the
     script on the same input reproduces the committed file byte for byte.
@@ -40,12 +41,12 @@ $azureSource = 'skypilot-catalog@098741e azure/vms.csv (prices); Microsoft docs 
 
 # AWS types moto 5.2.1 has no record for (prices exist): published EC2 specs.
 $awsSpecFill = @{
-    'p3.2xlarge'  = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 1; MemGiB = 16; VCpus = 8; MemoryGiB = 61; Arch = 'x86_64' }
-    'p3.8xlarge'  = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 4; MemGiB = 16; VCpus = 32; MemoryGiB = 244; Arch = 'x86_64' }
-    'p3.16xlarge' = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 8; MemGiB = 16; VCpus = 64; MemoryGiB = 488; Arch = 'x86_64' }
-    'f1.2xlarge'  = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 1; MemGiB = 64; VCpus = 8; MemoryGiB = 122; Arch = 'x86_64' }
-    'f1.4xlarge'  = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 2; MemGiB = 64; VCpus = 16; MemoryGiB = 244; Arch = 'x86_64' }
-    'f1.16xlarge' = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 8; MemGiB = 64; VCpus = 64; MemoryGiB = 976; Arch = 'x86_64' }
+    'p3.2xlarge'  = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 1; MemGiB = 16; VCpus = 8; MemoryGiB = 61; Arch = 'x86_64'; Vendor = 'Intel' }
+    'p3.8xlarge'  = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 4; MemGiB = 16; VCpus = 32; MemoryGiB = 244; Arch = 'x86_64'; Vendor = 'Intel' }
+    'p3.16xlarge' = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 8; MemGiB = 16; VCpus = 64; MemoryGiB = 488; Arch = 'x86_64'; Vendor = 'Intel' }
+    'f1.2xlarge'  = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 1; MemGiB = 64; VCpus = 8; MemoryGiB = 122; Arch = 'x86_64'; Vendor = 'Intel' }
+    'f1.4xlarge'  = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 2; MemGiB = 64; VCpus = 16; MemoryGiB = 244; Arch = 'x86_64'; Vendor = 'Intel' }
+    'f1.16xlarge' = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 8; MemGiB = 64; VCpus = 64; MemoryGiB = 976; Arch = 'x86_64'; Vendor = 'Intel' }
 }
 
 # Azure: the shared CSV has prices and counts only. Memory per GPU from Microsoft's size docs.
@@ -92,6 +93,7 @@ foreach ($record in (Get-Content -Raw (Join-Path $DataPath 'aws-gpu-instance-typ
         MemGiB = [math]::Round($accelerator.MemoryInfo.SizeInMiB / 1024, 2)
         VCpus = [int]$record.VCpuInfo.DefaultVCpus; MemoryGiB = [math]::Round($record.MemoryInfo.SizeInMiB / 1024, 2)
         Arch = ($record.ProcessorInfo.SupportedArchitectures | Where-Object { $_ -ne 'i386' }) -join ','
+        Vendor = $record.ProcessorInfo.Manufacturer
     }
 }
 foreach ($type in $awsSpecFill.Keys) { $specs[$type] = $awsSpecFill[$type] }
@@ -127,7 +129,7 @@ foreach ($row in ($rows.Values | Sort-Object { $_.Type }, { $_.Region } -CaseSen
     # AZ names from moto where it lists the type; otherwise the price source's AZ IDs.
     $zones = if ($row.Zones.Count) { ($row.Zones | Sort-Object -CaseSensitive) -join ',' } else { $row.ZoneIds }
     Add-Row @('AWS', $row.Type, $row.Region, $zones, $spec.Model, $spec.Maker, $spec.Count, (Format-Number $spec.MemGiB),
-        $spec.VCpus, (Format-Number $spec.MemoryGiB), $spec.Arch, '', '',
+        $spec.VCpus, (Format-Number $spec.MemoryGiB), $spec.Arch, $spec.Vendor, '',
         (Format-Number $row.OnDemand), (Format-Number $row.Spot), $PriceAsOf, $awsSource)
 }
 foreach ($line in (Import-Csv (Join-Path $DataPath 'azure-gpu-prices.csv') | Sort-Object InstanceType, Region -CaseSensitive)) {
