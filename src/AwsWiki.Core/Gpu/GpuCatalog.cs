@@ -52,7 +52,9 @@ public static class GpuCatalog
                 Architecture = Cell("Architecture"),
                 ProcessorVendor = Cell("ProcessorVendor"),
                 GpuInterconnect = Cell("GpuInterconnect"),
+                GpuFraction = Fraction(Cell("GpuFraction")),
                 PriceAsOf = Cell("PriceAsOf"),
+                SpotPriceAsOf = Cell("SpotPriceAsOf"),
                 Source = Cell("Source"),
             };
             if (entry.ProcessorVendor.Length == 0)
@@ -79,6 +81,18 @@ public static class GpuCatalog
         {
             entry.HourlyPrices[model] = price;
         }
+    }
+
+    /// <summary>"1/6" (kept as a ratio in the file so the per-GPU price is exact), or empty.</summary>
+    private static double? Fraction(string cell)
+    {
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = cell.Split('/');
+        return parts.Length == 2 ? Number(parts[0]) / Number(parts[1]) : Number(cell);
     }
 
     private static double? Number(string cell) =>
