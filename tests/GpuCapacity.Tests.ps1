@@ -128,6 +128,16 @@ Describe 'Find-GpuCapacity survey' {
         (Get-Row g4dn.xlarge apne2-az1).OnDemandHourlyPrice | Should -Be $catalog.HourlyPrice
     }
 
+    It 'takes the on-demand price from the Price List API with -Source Live' {
+        $priceList = Start-TestStub pricelist_stub
+        $env:AWS_ENDPOINT_URL_EC2 = $stub.Url; $env:AWS_ENDPOINT_URL_PRICING = $priceList.Url
+        try { $rows = @(Find-GpuCapacity g4dn.xlarge -Region $region -Source Live) }
+        finally { Remove-Item Env:AWS_ENDPOINT_URL_EC2, Env:AWS_ENDPOINT_URL_PRICING; Stop-TestStub $priceList }
+        $rows.Count | Should -Be 4
+        # The stand-in's documented price: 0.526 USD in us-east-1, times 1.3 in ap-northeast-2.
+        $rows.OnDemandHourlyPrice | Select-Object -Unique | Should -Be ([math]::Round(0.526 * 1.3, 6))
+    }
+
     It 'fits an 80-column table without cutting values' {
         $text = $survey | Format-Table | Out-String -Width 80
         ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty

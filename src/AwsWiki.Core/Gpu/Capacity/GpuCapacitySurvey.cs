@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AwsWiki.Clients;
 
 namespace AwsWiki.Gpu.Capacity;
 
@@ -13,8 +14,9 @@ namespace AwsWiki.Gpu.Capacity;
 /// </summary>
 public static class GpuCapacitySurvey
 {
+    /// <param name="priceList">The Price List API for live on-demand prices; null takes them from the embedded catalog.</param>
     public static async Task<IReadOnlyList<GpuCapacity>> RunAsync(Ec2CapacityClient client, IReadOnlyList<string> instanceTypes, int count,
-        bool includeSpot, int? capacityBlockHours, IActivityReporter reporter, CancellationToken cancellationToken)
+        bool includeSpot, int? capacityBlockHours, IPriceListClient? priceList, IActivityReporter reporter, CancellationToken cancellationToken)
     {
         var region = client.Region;
         reporter.Verbose($"{region}: availability zones, offerings and reservations of {string.Join(", ", instanceTypes)}.");
@@ -32,7 +34,9 @@ public static class GpuCapacitySurvey
             var offers = capacityBlockHours is { } hours && offered.Any(o => o.Type == type)
                 ? await BlockOffersAsync(client, type, count, hours, reporter, cancellationToken).ConfigureAwait(false)
                 : Array.Empty<(string Zone, DateTime Start, int Hours, double UpfrontFee)>();
-            var price = OnDemandPrice(type, region);
+            var price = priceList is null
+                ? OnDemandPrice(type, region)
+                : await LiveOnDemandPriceAsync(priceList, type, region, reporter, cancellationToken).ConfigureAwait(false);
 
             foreach (var (name, id) in zones)
             {
@@ -72,6 +76,30 @@ public static class GpuCapacitySurvey
             .Where(e => e.Provider == GpuOfferingRequest.Aws && e.InstanceType == instanceType && e.Region == region)
             .Select(e => e.HourlyPrices.TryGetValue(GpuPricingModel.OnDemand, out var p) ? p : (double?)null)
             .FirstOrDefault(p => p is not null);
+
+    /// <summary>On-demand USD per hour from the Price List API; null (with a warning) when it has none or fails.</summary>
+    public static async Task<double?> LiveOnDemandPriceAsync(IPriceListClient priceList, string instanceType, string region,
+        IActivityReporter reporter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var documents = await priceList.GetProductsAsync("AmazonEC2", AwsPriceListPrices.Filters(instanceType, region), cancellationToken).ConfigureAwait(false);
+            foreach (var document in documents)
+            {
+                var parsed = AwsPriceListPrices.Parse(document);
+                if (parsed.InstanceType == instanceType && parsed.RegionCode == region && parsed.Prices.TryGetValue(GpuPricingModel.OnDemand, out var price))
+                {
+                    return price;
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            reporter.Warning($"{region}: no live on-demand price for {instanceType}: {e.Message}");
+        }
+
+        return null;
+    }
 
     private static string? IdOf(Dictionary<string, string> ids, string zone) => ids.TryGetValue(zone, out var id) ? id : null;
 

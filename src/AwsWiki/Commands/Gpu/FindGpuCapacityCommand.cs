@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using AwsWiki.Clients;
 using AwsWiki.Commands.Completers;
+using AwsWiki.Gpu;
 using AwsWiki.Gpu.Capacity;
 
 namespace AwsWiki.Commands.Gpu;
@@ -42,6 +44,10 @@ public sealed class FindGpuCapacityCommand : AwsConnectionCmdlet
 
     [Parameter]
     public SwitchParameter Probe { get; set; }
+
+    /// <summary>Where OnDemandHourlyPrice comes from: the embedded catalog, or the AWS Price List API.</summary>
+    [Parameter]
+    public GpuOfferingSource Source { get; set; } = GpuOfferingSource.Catalog;
 
     protected override void ProcessRecord()
     {
@@ -84,8 +90,9 @@ public sealed class FindGpuCapacityCommand : AwsConnectionCmdlet
         try
         {
             int? hours = MyInvocation.BoundParameters.ContainsKey(nameof(CapacityBlockDurationHours)) ? CapacityBlockDurationHours : null;
+            var priceList = Source == GpuOfferingSource.Live && byRegion.Count > 0 ? new PriceListClient(ResolveContext(byRegion.Keys.First())) : null;
             var surveys = byRegion.ToDictionary(p => p.Key,
-                p => GpuCapacitySurvey.RunAsync(clients[p.Key], p.Value, Count, IncludeSpot, hours, Reporter, CancelToken));
+                p => GpuCapacitySurvey.RunAsync(clients[p.Key], p.Value, Count, IncludeSpot, hours, priceList, Reporter, CancelToken));
             var rows = new List<GpuCapacity>();
             foreach (var pair in surveys)
             {
