@@ -322,6 +322,10 @@ Describe 'Output fixes (issue 12)' {
             $offer.ProcessorVendor | Should -Be $type.ProcessorInfo.Manufacturer -Because $type.InstanceType
         }
         (Get-GpuInstanceOffering -InstanceType g5.xlarge -Region us-east-1).ProcessorVendor | Should -Be 'AMD'
+        # ConvertFrom-InstanceTypeName: where no letter names the processor, EC2's record for the family does.
+        foreach ($type in $cli | Where-Object { $_.InstanceType -match '^(g5|g6|p5|p4d)\.' }) {
+            (ConvertFrom-InstanceTypeName $type.InstanceType).ProcessorVendor | Should -Be $type.ProcessorInfo.Manufacturer -Because $type.InstanceType
+        }
     }
 
     It 'shows the pricing model in the default table, within 80 columns' {
