@@ -143,6 +143,11 @@ Describe 'Find-GpuCapacity survey' {
         ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
         $text | Should -Not -Match '…'
         $text | Should -Match 'apne2-az3\s+ap-northeast-2c\s+Reserved'
+        # The longest values the table must hold whole.
+        $widest = [AwsWiki.Gpu.Capacity.GpuCapacity]@{ InstanceType = 'p6-b200.48xlarge'; AvailabilityZoneId = 'apse2-az1'; AvailabilityZone = 'ap-southeast-2a'
+            Recommendation = 'OnDemandLikely'; SpotPlacementScore = 10; AvailableReserved = 1000; ProbeResult = 'InsufficientCapacity' }
+        $line = ($widest | Out-String -Width 80) -split "`n" | Where-Object { $_ -match 'p6-b200' }
+        $line.TrimEnd() | Should -Be 'p6-b200.48xlarge apse2-az1 ap-southeast-2a OnDemandLikely   10 1000 Insufficient'
     }
 
     It 'creates nothing without -Probe' {
