@@ -34,6 +34,7 @@
         'Register-AmazonLinuxEssentials'
         'Get-AmazonLinuxEssentialsAssociation'
         'Unregister-AmazonLinuxEssentials'
+        'Find-GpuCapacity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

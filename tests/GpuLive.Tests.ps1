@@ -43,6 +43,15 @@ Describe 'Live AWS (EC2 on moto, Price List stand-in)' {
         }
     }
 
+    It 'takes ProcessorVendor from ProcessorInfo.Manufacturer (g5 is AMD), as the AWS CLI sees it' {
+        $cli = (Invoke-AwsCli ec2 describe-instance-types --region us-east-1 --instance-types p4d.24xlarge g5.xlarge).InstanceTypes
+        foreach ($type in $cli) {
+            ($live | Where-Object { $_.InstanceType -eq $type.InstanceType -and $_.Region -eq 'us-east-1' }).ProcessorVendor |
+                Should -Be $type.ProcessorInfo.Manufacturer
+        }
+        ($live | Where-Object { $_.InstanceType -eq 'g5.xlarge' } | Select-Object -First 1).ProcessorVendor | Should -Be 'AMD'
+    }
+
     It 'takes availability zones from DescribeInstanceTypeOfferings, as the AWS CLI sees them' {
         $cli = Invoke-AwsCli ec2 describe-instance-type-offerings --region ap-northeast-2 --location-type availability-zone `
             --filters 'Name=instance-type,Values=g4dn.xlarge'

@@ -2,23 +2,32 @@
 .SYNOPSIS
     Regenerates the embedded GPU catalog (src/AwsWiki.Core/Gpu/gpu-catalog.csv) from the shared data.
 .DESCRIPTION
-    Reads the four files described in <DataPath>/README.md (moto's EC2 instance-type records and
-    per-AZ offerings, SkyPilot's AWS and Azure price catalogs) and writes one CSV row per
+    Reads the files described in <DataPath>/README.md (moto's EC2 instance-type records and
+    per-AZ offerings, SkyPilot's AWS and Azure price catalogs, and the worldwide Azure files of
+    section 4b: azure-gpu-prices-global.csv and azure-gpu-sizes.csv) and writes one CSV row per
     (provider, instance type, region): specs, availability zones, Linux on-demand and spot USD
     prices. The module embeds the result; it never reads the shared folder at run time.
 
+    Azure: where both Azure price files price a (size, region), the newer one (the global file)
+    wins, on-demand and spot together. Specs come from azure-gpu-sizes.csv, empty cells filled
+    from SkyPilot's per-size columns, then from Microsoft's documentation ($azureDocSpecs, each
+    entry cited); a size still missing its GPU model, GPU count (or fraction), vCPUs or memory is
+    left out and listed with -Verbose, never guessed. Fractional-GPU sizes get GpuCount 0 and
+    their GPU fraction as a ratio ("1/6"), from which the module computes the per-GPU price.
+
+    PriceAsOf is the date the source published the price: the global Azure file's OnDemandAsOf
+    and SpotAsOf (SpotPriceAsOf). SkyPilot's files do not say when their prices were published
+    (shared README, sections 3 and 4), so their rows leave PriceAsOf empty.
+
     Facts the data lacks are filled from public documentation, in the tables below: specs of the
     AWS p3 and f1 types (absent from moto), GPU memory, interconnect and processor vendor of the
-    Azure sizes. AWS rows leave ProcessorVendor and GpuInterconnect empty: the module derives
-    them at load time from the type name (InstanceTypeNameParser, AwsGpuInterconnect), the same
-    code a live query uses. Each row's Source names where its prices came from.
+    Azure sizes. AWS rows take ProcessorVendor from EC2's ProcessorInfo.Manufacturer (as a live
+    query does) and leave GpuInterconnect empty: the module derives it at load time from the
+    type name (AwsGpuInterconnect), the same code a live query uses. Each row's Source names
+    where its prices came from.
 
     The output is deterministic (sorted, invariant culture, "\n" line endings), so re-running the
     script on the same input reproduces the committed file byte for byte.
-.PARAMETER PriceAsOf
-    The date the shared snapshot was taken. The source commits' own dates are not recorded in the
-    shared data, so this is the latest date the prices can be from, not the date AWS or Azure
-    published them.
 .EXAMPLE
     dotnet pwsh ./tools/Update-GpuCatalog.ps1
 .EXAMPLE
@@ -27,8 +36,7 @@
 [CmdletBinding()]
 param(
     [string] $DataPath = "$PSScriptRoot/../../shared/data",
-    [string] $OutputPath = "$PSScriptRoot/../src/AwsWiki.Core/Gpu/gpu-catalog.csv",
-    [string] $PriceAsOf = '2026-11-26'
+    [string] $OutputPath = "$PSScriptRoot/../src/AwsWiki.Core/Gpu/gpu-catalog.csv"
 )
 
 $ErrorActionPreference = 'Stop'
@@ -37,30 +45,44 @@ $inv = [System.Globalization.CultureInfo]::InvariantCulture
 
 $awsSource = 'skypilot-catalog@2c3d7ea aws/vms.csv (prices); moto 5.2.1 (specs, AZs)'
 $azureSource = 'skypilot-catalog@098741e azure/vms.csv (prices); Microsoft docs (GPU memory, interconnect)'
+$azureGlobalSource = 'karpenter-provider-azure@2b431da (on-demand), OpenComputePrices@eaf60db (spot)'
+
+# Azure specs Microsoft documents that the shared spec files lack or contradict. Fraction: the
+# share of one GPU a partial-GPU size gets; MemGiB: memory of one whole GPU.
+$azureDocSpecs = @{
+    # azure-docs sizes/gpu-accelerated/includes/nd-h100-v5-series-specs.md: 8 GPUs, 80 GiB each (SkyPilot says 12).
+    'Standard_ND96isr_H100_v5' = @{ Count = 8; MemGiB = 80; Doc = 'nd-h100-v5-series-specs.md' }
+    # azure-docs nva10v5-series.md: 1/6, 1/3, 1/2 of an A10 ("starting at 1/6th of a GPU with 4-GiB frame
+    # buffer"); vCPUs and memory as Azure's SKU list gives them (microsoft/aspire AksNodeVmSizes.cs).
+    'Standard_NV6ads_A10_v5'   = @{ Fraction = '1/6'; VCpus = 6; MemoryGiB = 55; Doc = 'nva10v5-series.md' }
+    'Standard_NV12ads_A10_v5'  = @{ Fraction = '1/3'; VCpus = 12; MemoryGiB = 110; Doc = 'nva10v5-series.md' }
+    'Standard_NV18ads_A10_v5'  = @{ Fraction = '1/2'; VCpus = 18; MemoryGiB = 220; Doc = 'nva10v5-series.md' }
+    # azure-docs nvv4-series.md: 1/8, 1/4, 1/2 of an MI25.
+    'Standard_NV4as_v4'        = @{ Fraction = '1/8'; Doc = 'nvv4-series.md' }
+    'Standard_NV8as_v4'        = @{ Fraction = '1/4'; Doc = 'nvv4-series.md' }
+    'Standard_NV16as_v4'       = @{ Fraction = '1/2'; Doc = 'nvv4-series.md' }
+}
 
 # AWS types moto 5.2.1 has no record for (prices exist): published EC2 specs.
 $awsSpecFill = @{
-    'p3.2xlarge'  = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 1; MemGiB = 16; VCpus = 8; MemoryGiB = 61; Arch = 'x86_64' }
-    'p3.8xlarge'  = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 4; MemGiB = 16; VCpus = 32; MemoryGiB = 244; Arch = 'x86_64' }
-    'p3.16xlarge' = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 8; MemGiB = 16; VCpus = 64; MemoryGiB = 488; Arch = 'x86_64' }
-    'f1.2xlarge'  = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 1; MemGiB = 64; VCpus = 8; MemoryGiB = 122; Arch = 'x86_64' }
-    'f1.4xlarge'  = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 2; MemGiB = 64; VCpus = 16; MemoryGiB = 244; Arch = 'x86_64' }
-    'f1.16xlarge' = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 8; MemGiB = 64; VCpus = 64; MemoryGiB = 976; Arch = 'x86_64' }
+    'p3.2xlarge'  = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 1; MemGiB = 16; VCpus = 8; MemoryGiB = 61; Arch = 'x86_64'; Vendor = 'Intel' }
+    'p3.8xlarge'  = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 4; MemGiB = 16; VCpus = 32; MemoryGiB = 244; Arch = 'x86_64'; Vendor = 'Intel' }
+    'p3.16xlarge' = @{ Model = 'V100'; Maker = 'NVIDIA'; Count = 8; MemGiB = 16; VCpus = 64; MemoryGiB = 488; Arch = 'x86_64'; Vendor = 'Intel' }
+    'f1.2xlarge'  = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 1; MemGiB = 64; VCpus = 8; MemoryGiB = 122; Arch = 'x86_64'; Vendor = 'Intel' }
+    'f1.4xlarge'  = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 2; MemGiB = 64; VCpus = 16; MemoryGiB = 244; Arch = 'x86_64'; Vendor = 'Intel' }
+    'f1.16xlarge' = @{ Model = 'Virtex UltraScale (VU9P)'; Maker = 'Xilinx'; Count = 8; MemGiB = 64; VCpus = 64; MemoryGiB = 976; Arch = 'x86_64'; Vendor = 'Intel' }
 }
 
 # Azure: the shared CSV has prices and counts only. Memory per GPU from Microsoft's size docs.
 function Get-AzureGpuFacts([string] $size, [string] $accelerator) {
-    $model = $accelerator -replace '-\d+GB$', ''
-    $memory = switch -Regex ($accelerator) {
+    $model = ($accelerator -replace '-\d+GB$', '') -replace '^Tesla ', ''
+    $memory = switch -Regex ($accelerator -replace '^Tesla ', '') {
         '^K80$' { 12 } '^M60$' { 8 } '^T4$' { 16 } '^V100$' { 16 } '^V100-32GB$' { 32 } '^A100$' { 40 }
-        '^A100-80GB$' { 80 } '^A10$' { 24 } '^Radeon MI25$' { 16 }
+        '^A100-80GB$' { 80 } '^A10$' { 24 } '^Radeon MI25$' { 16 } '^H200$' { 141 }
         '^H100$' { if ($size -like 'Standard_NC*') { 94 } else { 80 } }
         default { throw "No GPU memory fact for Azure accelerator '$accelerator' ($size): add it to Get-AzureGpuFacts." }
     }
-    # NVv4 sizes carry a fraction of one MI25: 1/8, 1/4, 1/2, 1.
-    $fraction = @{ 'Standard_NV4as_v4' = 0.125; 'Standard_NV8as_v4' = 0.25; 'Standard_NV16as_v4' = 0.5 }[$size]
-    if ($fraction) { $memory = $memory * $fraction }
-    $interconnect = if ($size -in 'Standard_ND96asr_v4', 'Standard_ND96amsr_A100_v4', 'Standard_ND96isr_H100_v5') { 'NVSwitch' }
+    $interconnect = if ($size -in 'Standard_ND96asr_v4', 'Standard_ND96amsr_A100_v4', 'Standard_ND96isr_H100_v5', 'Standard_ND96isr_H200_v5') { 'NVSwitch' }
     elseif ($size -in 'Standard_ND40rs_v2', 'Standard_NC80adis_H100_v5') { 'NVLink' }
     else { 'PCIe' }
     $maker = if ($accelerator -like 'Radeon*') { 'AMD' } else { 'NVIDIA' }
@@ -92,6 +114,7 @@ foreach ($record in (Get-Content -Raw (Join-Path $DataPath 'aws-gpu-instance-typ
         MemGiB = [math]::Round($accelerator.MemoryInfo.SizeInMiB / 1024, 2)
         VCpus = [int]$record.VCpuInfo.DefaultVCpus; MemoryGiB = [math]::Round($record.MemoryInfo.SizeInMiB / 1024, 2)
         Arch = ($record.ProcessorInfo.SupportedArchitectures | Where-Object { $_ -ne 'i386' }) -join ','
+        Vendor = $record.ProcessorInfo.Manufacturer
     }
 }
 foreach ($type in $awsSpecFill.Keys) { $specs[$type] = $awsSpecFill[$type] }
@@ -114,8 +137,8 @@ foreach ($line in (Import-Csv (Join-Path $DataPath 'aws-gpu-prices.csv'))) {
     $row.ZoneIds = $line.AvailabilityZones -replace ';', ','
 }
 
-$columns = 'Provider', 'InstanceType', 'Region', 'AvailabilityZones', 'GpuModel', 'GpuManufacturer', 'GpuCount', 'GpuMemoryGiB',
-'VCpus', 'MemoryGiB', 'Architecture', 'ProcessorVendor', 'GpuInterconnect', 'OnDemandUsd', 'SpotUsd', 'PriceAsOf', 'Source'
+$columns = 'Provider', 'InstanceType', 'Region', 'AvailabilityZones', 'GpuModel', 'GpuManufacturer', 'GpuCount', 'GpuFraction', 'GpuMemoryGiB',
+'VCpus', 'MemoryGiB', 'Architecture', 'ProcessorVendor', 'GpuInterconnect', 'OnDemandUsd', 'SpotUsd', 'PriceAsOf', 'SpotPriceAsOf', 'Source'
 $out = [System.Collections.Generic.List[string]]::new()
 function Add-Row([object[]] $values) {
     $cells = foreach ($v in $values) { $s = "$v"; if ($s -match '[",\n]') { '"' + $s.Replace('"', '""') + '"' } else { $s } }
@@ -126,16 +149,79 @@ foreach ($row in ($rows.Values | Sort-Object { $_.Type }, { $_.Region } -CaseSen
     $spec = $specs[$row.Type]
     # AZ names from moto where it lists the type; otherwise the price source's AZ IDs.
     $zones = if ($row.Zones.Count) { ($row.Zones | Sort-Object -CaseSensitive) -join ',' } else { $row.ZoneIds }
-    Add-Row @('AWS', $row.Type, $row.Region, $zones, $spec.Model, $spec.Maker, $spec.Count, (Format-Number $spec.MemGiB),
-        $spec.VCpus, (Format-Number $spec.MemoryGiB), $spec.Arch, '', '',
-        (Format-Number $row.OnDemand), (Format-Number $row.Spot), $PriceAsOf, $awsSource)
+    Add-Row @('AWS', $row.Type, $row.Region, $zones, $spec.Model, $spec.Maker, $spec.Count, '', (Format-Number $spec.MemGiB),
+        $spec.VCpus, (Format-Number $spec.MemoryGiB), $spec.Arch, $spec.Vendor, '',
+        (Format-Number $row.OnDemand), (Format-Number $row.Spot), '', '', $awsSource)
 }
-foreach ($line in (Import-Csv (Join-Path $DataPath 'azure-gpu-prices.csv') | Sort-Object InstanceType, Region -CaseSensitive)) {
-    $facts = Get-AzureGpuFacts $line.InstanceType $line.AcceleratorName
-    Add-Row @('Azure', $line.InstanceType, $line.Region, '', $facts.Model, $facts.Maker, [int][double]$line.AcceleratorCount,
-        (Format-Number $facts.MemGiB), [int][double]$line.vCPUs, (Format-Number $line.MemoryGiB), 'x86_64', $facts.Vendor,
-        $facts.Interconnect, (Format-Number $line.OnDemandUsdPerHour), (Format-Number $line.SpotUsdPerHour), $PriceAsOf, $azureSource)
+# Azure specs per size: azure-gpu-sizes.csv, then SkyPilot's per-size columns, then Microsoft's docs.
+$skypilotSizes = @{}
+$oldPrices = Import-Csv (Join-Path $DataPath 'azure-gpu-prices.csv')
+foreach ($line in $oldPrices) {
+    $skypilotSizes[$line.InstanceType] = @{ Accelerator = $line.AcceleratorName; Count = $line.AcceleratorCount; VCpus = $line.vCPUs; MemoryGiB = $line.MemoryGiB }
 }
+$sizeRows = @{}
+foreach ($line in (Import-Csv (Join-Path $DataPath 'azure-gpu-sizes.csv'))) { $sizeRows[$line.InstanceType] = $line }
+
+function Get-AzureSpec([string] $size) {
+    $accelerator = ''; $count = ''; $memGiB = ''; $vcpus = ''; $memory = ''; $fraction = ''; $sources = @()
+    if ($sizeRows.ContainsKey($size)) {
+        $r = $sizeRows[$size]
+        $accelerator = $r.AcceleratorName; $count = $r.AcceleratorCount; $memGiB = $r.GpuMemoryGiB; $vcpus = $r.vCPUs; $memory = $r.MemoryGiB
+        $sources += $r.Source
+    }
+    if ($skypilotSizes.ContainsKey($size)) {
+        $k = $skypilotSizes[$size]
+        if (-not $accelerator) { $accelerator = $k.Accelerator }
+        if (-not $count) { $count = $k.Count }
+        if (-not $vcpus) { $vcpus = $k.VCpus }
+        if (-not $memory) { $memory = $k.MemoryGiB }
+        if ($sources -notmatch 'skypilot') { $sources += 'skypilot' }
+    }
+    if ($azureDocSpecs.ContainsKey($size)) {
+        $d = $azureDocSpecs[$size]
+        if ($d.ContainsKey('Count')) { $count = $d.Count }
+        if ($d.ContainsKey('MemGiB')) { $memGiB = $d.MemGiB }
+        if ($d.ContainsKey('VCpus')) { $vcpus = $d.VCpus }
+        if ($d.ContainsKey('MemoryGiB')) { $memory = $d.MemoryGiB }
+        if ($d.ContainsKey('Fraction')) { $fraction = $d.Fraction }
+        $sources += "Microsoft docs $($d.Doc)"
+    }
+    if (-not $accelerator -or (-not $count -and -not $fraction) -or -not $vcpus -or -not $memory) { return $null }
+    $facts = Get-AzureGpuFacts $size $accelerator
+    $perGpu = if ($memGiB) { [double]$memGiB } else { [double]$facts.MemGiB }
+    $gpuCount = [int][double]$count
+    if ($fraction) {
+        # A share of one GPU: no whole GPU, and the memory of the share.
+        $parts = $fraction -split '/'
+        $perGpu = $perGpu * [double]$parts[0] / [double]$parts[1]
+        $gpuCount = 0
+    }
+    @{ Model = $facts.Model; Maker = $facts.Maker; Count = $gpuCount; Fraction = $fraction; MemGiB = $perGpu; VCpus = [int][double]$vcpus
+        MemoryGiB = $memory; Interconnect = $facts.Interconnect; Vendor = $facts.Vendor; Specs = ($sources -join '+') }
+}
+
+# Prices per (size, region): the global file where it has the pair (newer, 2026), else SkyPilot's.
+$azureRows = [System.Collections.Generic.SortedDictionary[string, object]]::new([System.StringComparer]::Ordinal)
+foreach ($line in $oldPrices) {
+    $azureRows["$($line.InstanceType)|$($line.Region)"] = @{ Size = $line.InstanceType; Region = $line.Region; OnDemand = $line.OnDemandUsdPerHour
+        Spot = $line.SpotUsdPerHour; OnDemandAsOf = ''; SpotAsOf = ''; Source = $azureSource }
+}
+foreach ($line in (Import-Csv (Join-Path $DataPath 'azure-gpu-prices-global.csv'))) {
+    $azureRows["$($line.InstanceType)|$($line.Region)"] = @{ Size = $line.InstanceType; Region = $line.Region; OnDemand = $line.OnDemandUsdPerHour
+        Spot = $line.SpotUsdPerHour; OnDemandAsOf = $line.OnDemandAsOf; SpotAsOf = $line.SpotAsOf; Source = $azureGlobalSource }
+}
+$specCache = @{}
+$skipped = [System.Collections.Generic.SortedSet[string]]::new([System.StringComparer]::Ordinal)
+foreach ($row in $azureRows.Values) {
+    if (-not $specCache.ContainsKey($row.Size)) { $specCache[$row.Size] = Get-AzureSpec $row.Size }
+    $spec = $specCache[$row.Size]
+    if (-not $spec) { $null = $skipped.Add($row.Size); continue }
+    $source = if ($row.Source -eq $azureGlobalSource) { "$azureGlobalSource; specs: $($spec.Specs)" } else { $row.Source }
+    Add-Row @('Azure', $row.Size, $row.Region, '', $spec.Model, $spec.Maker, $spec.Count, $spec.Fraction,
+        (Format-Number $spec.MemGiB), $spec.VCpus, (Format-Number $spec.MemoryGiB), 'x86_64', $spec.Vendor,
+        $spec.Interconnect, (Format-Number $row.OnDemand), (Format-Number $row.Spot), $row.OnDemandAsOf, $row.SpotAsOf, $source)
+}
+Write-Verbose "Azure sizes left out, no spec in any source: $($skipped -join ', ')"
 
 $text = ($columns -join ',') + "`n" + ($out -join "`n") + "`n"
 [System.IO.File]::WriteAllText([System.IO.Path]::GetFullPath($OutputPath), $text, [System.Text.UTF8Encoding]::new($false))

@@ -15,6 +15,17 @@ public static class AwsPriceListPrices
 {
     private static readonly string[] PurchaseOptions = { "No Upfront", "Partial Upfront", "All Upfront" };
 
+    /// <summary>The GetProducts filters for one type's Linux, shared-tenancy, no-software prices in one region.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Filters(string instanceType, string region) => new List<KeyValuePair<string, string>>
+    {
+        new("instanceType", instanceType),
+        new("regionCode", region),
+        new("operatingSystem", "Linux"),
+        new("tenancy", "Shared"),
+        new("preInstalledSw", "NA"),
+        new("capacitystatus", "Used"),
+    };
+
     public static (string InstanceType, string RegionCode, Dictionary<GpuPricingModel, double> Prices, string AsOf) Parse(string document)
     {
         using var json = JsonDocument.Parse(document);

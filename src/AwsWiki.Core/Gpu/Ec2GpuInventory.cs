@@ -170,7 +170,10 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
             VCpus = info.VCpuInfo?.DefaultVCpus ?? 0,
             MemoryGiB = Math.Round((info.MemoryInfo?.SizeInMiB ?? 0) / 1024.0, 2),
             Architecture = string.Join(",", (info.ProcessorInfo?.SupportedArchitectures ?? new List<string>()).Where(a => a != "i386")),
-            ProcessorVendor = InstanceTypeNameParser.TryParse(name)?.ProcessorVendor ?? "Unknown",
+            // EC2's own processor record (g5, g6 and p5 are AMD although their names carry no 'a').
+            ProcessorVendor = info.ProcessorInfo?.Manufacturer is { Length: > 0 } vendor
+                ? vendor
+                : InstanceTypeNameParser.TryParse(name)?.ProcessorVendor ?? "Unknown",
             GpuInterconnect = AwsGpuInterconnect.For(name),
             Source = "EC2 DescribeInstanceTypes",
         };

@@ -19,6 +19,17 @@ public static class GpuCatalog
 
     public static IReadOnlyList<GpuCatalogEntry> Entries => Loaded.Value;
 
+    /// <summary>The one processor vendor EC2 records for every catalog type of an AWS family (g5: AMD); null when none or several.</summary>
+    public static string? ProcessorVendorOfFamily(string family)
+    {
+        var vendors = Entries
+            .Where(e => e.Provider == GpuOfferingRequest.Aws && e.InstanceType.StartsWith(family + ".", StringComparison.Ordinal) && e.ProcessorVendor != "Unknown")
+            .Select(e => e.ProcessorVendor)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return vendors.Count == 1 ? vendors[0] : null;
+    }
+
     private static IReadOnlyList<GpuCatalogEntry> Load()
     {
         using var stream = typeof(GpuCatalog).GetTypeInfo().Assembly.GetManifestResourceStream(ResourceName)
@@ -52,12 +63,15 @@ public static class GpuCatalog
                 Architecture = Cell("Architecture"),
                 ProcessorVendor = Cell("ProcessorVendor"),
                 GpuInterconnect = Cell("GpuInterconnect"),
+                GpuFraction = Fraction(Cell("GpuFraction")),
                 PriceAsOf = Cell("PriceAsOf"),
+                SpotPriceAsOf = Cell("SpotPriceAsOf"),
                 Source = Cell("Source"),
             };
             if (entry.ProcessorVendor.Length == 0)
             {
-                entry.ProcessorVendor = InstanceTypeNameParser.TryParse(entry.InstanceType)?.ProcessorVendor ?? "Unknown";
+                // The generator writes EC2's ProcessorInfo.Manufacturer; never guess from the name here.
+                entry.ProcessorVendor = "Unknown";
             }
 
             if (entry.GpuInterconnect.Length == 0)
@@ -79,6 +93,18 @@ public static class GpuCatalog
         {
             entry.HourlyPrices[model] = price;
         }
+    }
+
+    /// <summary>"1/6" (kept as a ratio in the file so the per-GPU price is exact), or empty.</summary>
+    private static double? Fraction(string cell)
+    {
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = cell.Split('/');
+        return parts.Length == 2 ? Number(parts[0]) / Number(parts[1]) : Number(cell);
     }
 
     private static double? Number(string cell) =>

@@ -23,6 +23,9 @@ public sealed class GpuCatalogEntry
 
     public int GpuCount { get; set; }
 
+    /// <summary>The share of one GPU (1/6, 1/8 …) for fractional-GPU sizes, whose GpuCount is 0.</summary>
+    public double? GpuFraction { get; set; }
+
     public double GpuMemoryGiB { get; set; }
 
     public int VCpus { get; set; }
@@ -41,7 +44,14 @@ public sealed class GpuCatalogEntry
     /// <summary>USD, except Azure live prices fetched in the requested currency.</summary>
     public string Currency { get; set; } = "USD";
 
+    /// <summary>Publication date of the on-demand (and reserved) prices; empty when the source does not say.</summary>
     public string PriceAsOf { get; set; } = string.Empty;
+
+    /// <summary>Publication date of the Spot price, where it differs from <see cref="PriceAsOf"/>'s source.</summary>
+    public string SpotPriceAsOf { get; set; } = string.Empty;
+
+    public string PriceAsOfFor(GpuPricingModel model) =>
+        model == GpuPricingModel.Spot && SpotPriceAsOf.Length > 0 ? SpotPriceAsOf : PriceAsOf;
 
     public string Source { get; set; } = string.Empty;
 
@@ -49,8 +59,8 @@ public sealed class GpuCatalogEntry
     public GpuCatalogEntry CloneSpec() => new()
     {
         Provider = Provider, InstanceType = InstanceType, Region = Region, AvailabilityZones = AvailabilityZones,
-        GpuModel = GpuModel, GpuManufacturer = GpuManufacturer, GpuCount = GpuCount, GpuMemoryGiB = GpuMemoryGiB,
+        GpuModel = GpuModel, GpuManufacturer = GpuManufacturer, GpuCount = GpuCount, GpuFraction = GpuFraction, GpuMemoryGiB = GpuMemoryGiB,
         VCpus = VCpus, MemoryGiB = MemoryGiB, Architecture = Architecture, ProcessorVendor = ProcessorVendor,
-        GpuInterconnect = GpuInterconnect, Currency = Currency, PriceAsOf = PriceAsOf, Source = Source,
+        GpuInterconnect = GpuInterconnect, Currency = Currency, PriceAsOf = PriceAsOf, SpotPriceAsOf = SpotPriceAsOf, Source = Source,
     };
 }

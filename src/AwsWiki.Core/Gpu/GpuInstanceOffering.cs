@@ -19,7 +19,10 @@ public sealed class GpuInstanceOffering
     /// <summary>Accelerators per instance (0 for fractional-GPU sizes such as g6f).</summary>
     public int GpuCount { get; set; }
 
-    /// <summary>Memory of one accelerator.</summary>
+    /// <summary>The share of one GPU a fractional-GPU size gets (NV6ads_A10_v5: 1/6); empty for whole GPUs.</summary>
+    public double? GpuFraction { get; set; }
+
+    /// <summary>Memory of one accelerator (of the share, for a fractional-GPU size).</summary>
     public double GpuMemoryGiB { get; set; }
 
     public double TotalGpuMemoryGiB { get; set; }
@@ -47,6 +50,7 @@ public sealed class GpuInstanceOffering
 
     public string Currency { get; set; } = "USD";
 
+    /// <summary>The date the source published this price model's price; empty where the source does not say.</summary>
     public string PriceAsOf { get; set; } = string.Empty;
 
     public string Source { get; set; } = string.Empty;

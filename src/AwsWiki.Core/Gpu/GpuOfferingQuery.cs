@@ -67,8 +67,9 @@ public static class GpuOfferingQuery
             GpuModel = entry.GpuModel,
             GpuManufacturer = entry.GpuManufacturer,
             GpuCount = entry.GpuCount,
+            GpuFraction = entry.GpuFraction,
             GpuMemoryGiB = entry.GpuMemoryGiB,
-            TotalGpuMemoryGiB = Math.Round(entry.GpuMemoryGiB * entry.GpuCount, 2),
+            TotalGpuMemoryGiB = entry.GpuFraction is null ? Math.Round(entry.GpuMemoryGiB * entry.GpuCount, 2) : entry.GpuMemoryGiB,
             VCpus = entry.VCpus,
             MemoryGiB = entry.MemoryGiB,
             Architecture = entry.Architecture,
@@ -76,10 +77,11 @@ public static class GpuOfferingQuery
             GpuInterconnect = entry.GpuInterconnect,
             PricingModel = request.PricingModel.ToString(),
             HourlyPrice = hourly,
-            PricePerGpuHour = hourly is { } h && entry.GpuCount > 0 ? h / entry.GpuCount : null,
+            // A fractional size's GPU-hour is its price over its share: 1/6 of an A10 at 0.45/h is 2.70 per A10-hour.
+            PricePerGpuHour = hourly is { } h && (entry.GpuFraction ?? entry.GpuCount) is var gpus and > 0 ? h / gpus : null,
             MonthlyPrice = hourly * HoursPerMonth,
             Currency = hourly is null ? request.Currency : currency,
-            PriceAsOf = entry.PriceAsOf,
+            PriceAsOf = entry.PriceAsOfFor(request.PricingModel),
             Source = entry.Source,
         };
     }

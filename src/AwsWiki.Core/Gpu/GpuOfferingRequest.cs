@@ -108,6 +108,12 @@ public sealed class GpuOfferingRequest
             throw Invalid("InvalidExchangeRate", rate, $"-ExchangeRate must be a positive number of {code} per USD, not {rate}.");
         }
 
+        if (code == "USD" && exchangeRate is { } given)
+        {
+            throw Invalid("ExchangeRateWithUsd", given,
+                "-ExchangeRate converts USD prices into -Currency, and -Currency is USD, so it would change nothing. Give -Currency too, or leave -ExchangeRate out.");
+        }
+
         // Azure's live API prices in any currency itself; the catalog and AWS know only USD.
         if (code != "USD" && exchangeRate is null && (!request.Live || request.Wants(Aws)))
         {

@@ -76,16 +76,20 @@ public static class InstanceTypeNameParser
         ["gb200"] = "NVIDIA GB200 superchips",
     };
 
-    /// <summary>Decodes a name; throws AwsWikiException InstanceTypeNameNotRecognized for an unknown shape.</summary>
+    /// <summary>
+    /// Decodes a name; throws AwsWikiException InstanceTypeNameNotRecognized for an unknown shape.
+    /// Where no letter names the processor, EC2's own record for the family (embedded catalog) does.
+    /// </summary>
     public static InstanceTypeName Parse(string name)
     {
-        return Decode(name, out var problem) ?? throw new AwsWikiException("InstanceTypeNameNotRecognized", FailureKind.InvalidArgument, name,
+        return Decode(name, out var problem, useEc2Records: true) ?? throw new AwsWikiException("InstanceTypeNameNotRecognized", FailureKind.InvalidArgument, name,
             $"'{name}' is not an EC2 instance type name this module knows: {problem} Expected a shape like c6i.large, g4dn.xlarge, p6-b200.48xlarge or u-6tb1.metal.");
     }
 
-    public static InstanceTypeName? TryParse(string name) => Decode(name, out _);
+    /// <summary>Decodes from the name alone (the catalog loader uses it, so it must not read the catalog).</summary>
+    public static InstanceTypeName? TryParse(string name) => Decode(name, out _, useEc2Records: false);
 
-    private static InstanceTypeName? Decode(string name, out string problem)
+    private static InstanceTypeName? Decode(string name, out string problem, bool useEc2Records)
     {
         var text = (name ?? string.Empty).Trim().ToLowerInvariant();
         var highMemory = HighMemoryShape.Match(text);
@@ -154,7 +158,7 @@ public static class InstanceTypeNameParser
             Series = series,
             Category = category,
             Generation = generation,
-            ProcessorVendor = VendorOf(series, generation, letters),
+            ProcessorVendor = VendorOf(useEc2Records ? text.Substring(0, text.IndexOf('.')) : null, series, generation, letters),
             Attributes = string.Join(",", attributes),
             AttributeMeanings = string.Join("; ", meanings),
             Size = size,
@@ -162,7 +166,7 @@ public static class InstanceTypeNameParser
         };
     }
 
-    private static string VendorOf(string series, int generation, string letters)
+    private static string VendorOf(string? family, string series, int generation, string letters)
     {
         // The processor letter wins; otherwise each series has one default host processor.
         if (letters.IndexOf('a') >= 0)
@@ -190,6 +194,8 @@ public static class InstanceTypeNameParser
             return generation >= 2 ? "Apple" : "Intel";
         }
 
-        return "Intel";
+        // No letter says it: EC2's own processor record for the family, where the catalog has one
+        // (g5, g6 and p5 run AMD CPUs although their names carry no 'a').
+        return (family is null ? null : GpuCatalog.ProcessorVendorOfFamily(family)) ?? "Intel";
     }
 }

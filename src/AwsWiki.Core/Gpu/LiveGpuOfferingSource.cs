@@ -143,15 +143,7 @@ public sealed class LiveGpuOfferingSource
 
     private async Task PriceAwsEntryAsync(GpuCatalogEntry entry, CancellationToken cancellationToken)
     {
-        var filters = new List<KeyValuePair<string, string>>
-        {
-            new("instanceType", entry.InstanceType),
-            new("regionCode", entry.Region),
-            new("operatingSystem", "Linux"),
-            new("tenancy", "Shared"),
-            new("preInstalledSw", "NA"),
-            new("capacitystatus", "Used"),
-        };
+        var filters = AwsPriceListPrices.Filters(entry.InstanceType, entry.Region);
         var documents = await _priceList!.GetProductsAsync("AmazonEC2", filters, cancellationToken).ConfigureAwait(false);
         foreach (var document in documents)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using AwsWiki.Commands.Completers;
 using AwsWiki.Gpu;
 
 namespace AwsWiki.Commands.Gpu;
@@ -18,11 +19,11 @@ public sealed class GetGpuInstanceOfferingCommand : AwsConnectionCmdlet
 {
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(GpuArgumentCompleter))]
     public string[]? GpuModel { get; set; }
 
     [Parameter]
-    [ArgumentCompleter(typeof(GpuArgumentCompleter))]
-    public string[]? Provider { get; set; }
+    public GpuProvider[]? Provider { get; set; }
 
     [Parameter]
     [SupportsWildcards]
@@ -31,6 +32,7 @@ public sealed class GetGpuInstanceOfferingCommand : AwsConnectionCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(InstanceTypeCompleter))]
     public string[]? InstanceType { get; set; }
 
     [Parameter]
@@ -43,10 +45,10 @@ public sealed class GetGpuInstanceOfferingCommand : AwsConnectionCmdlet
     public double? MaxPricePerGpuHour { get; set; }
 
     [Parameter]
-    [ArgumentCompleter(typeof(GpuArgumentCompleter))]
-    public string PricingModel { get; set; } = "OnDemand";
+    public GpuPricingModel PricingModel { get; set; } = GpuPricingModel.OnDemand;
 
     [Parameter]
+    [ArgumentCompleter(typeof(GpuArgumentCompleter))]
     public string Currency { get; set; } = "USD";
 
     /// <summary>Units of -Currency per US dollar.</summary>
@@ -57,8 +59,7 @@ public sealed class GetGpuInstanceOfferingCommand : AwsConnectionCmdlet
     public SwitchParameter IncludeUnpriced { get; set; }
 
     [Parameter]
-    [ArgumentCompleter(typeof(GpuArgumentCompleter))]
-    public string Source { get; set; } = "Catalog";
+    public GpuOfferingSource Source { get; set; } = GpuOfferingSource.Catalog;
 
     /// <summary>Azure Retail Prices API base URL (live mode); default AWSWIKI_AZURE_PRICES_URL, then Azure's own.</summary>
     [Parameter]
@@ -69,8 +70,8 @@ public sealed class GetGpuInstanceOfferingCommand : AwsConnectionCmdlet
         GpuOfferingRequest request;
         try
         {
-            request = GpuOfferingRequest.Create(GpuModel, Provider, Region, InstanceType, MinGpuCount, MinGpuMemoryGiB, MaxPricePerGpuHour,
-                PricingModel, Currency, ExchangeRate, IncludeUnpriced, Source, WriteWarning);
+            request = GpuOfferingRequest.Create(GpuModel, Provider?.Select(p => p.ToString()), Region, InstanceType, MinGpuCount, MinGpuMemoryGiB,
+                MaxPricePerGpuHour, PricingModel.ToString(), Currency, ExchangeRate, IncludeUnpriced, Source.ToString(), WriteWarning);
         }
         catch (AwsWikiException e)
         {
@@ -88,7 +89,13 @@ public sealed class GetGpuInstanceOfferingCommand : AwsConnectionCmdlet
         }
 
         WarnAboutEmptyRegions(request, entries, failedRegions);
-        foreach (var offering in GpuOfferingQuery.Run(request, entries))
+        var offerings = GpuOfferingQuery.Run(request, entries);
+        foreach (var message in GpuOfferingExplainer.Explain(request, entries, offerings.Count, request.Live ? "live query" : "catalog"))
+        {
+            WriteWarning(message);
+        }
+
+        foreach (var offering in offerings)
         {
             WriteObject(offering);
         }

@@ -8,23 +8,32 @@ using AwsWiki.Gpu;
 
 namespace AwsWiki.Commands.Gpu;
 
-/// <summary>Completes Get-GpuInstanceOffering's -Provider, -PricingModel, -Source and -Region (both providers' names).</summary>
+/// <summary>
+/// Completes Get-GpuInstanceOffering's -Region (both providers' names), -GpuModel (the catalog's
+/// models) and -Currency (common ISO 4217 codes). -Provider, -PricingModel and -Source are enums,
+/// which PowerShell completes itself.
+/// </summary>
 public sealed class GpuArgumentCompleter : IArgumentCompleter
 {
+    /// <summary>Currencies a GPU budget is commonly kept in; any three-letter code is accepted.</summary>
+    private static readonly string[] Currencies =
+    {
+        "USD", "EUR", "GBP", "JPY", "KRW", "CNY", "INR", "AUD", "CAD", "CHF", "SEK", "NOK", "DKK", "BRL", "SGD", "HKD", "TWD", "NZD", "ZAR", "MXN",
+    };
+
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         IEnumerable<string> values = parameterName switch
         {
-            "Provider" => new[] { "AWS", "Azure" },
-            "PricingModel" => new[] { "OnDemand", "Spot", "Reserved1Yr", "Reserved3Yr" },
-            "Source" => new[] { "Catalog", "Live" },
             "Region" => KnownRegions.Aws.Concat(KnownRegions.Azure),
+            "GpuModel" => GpuCatalog.Entries.Select(e => e.GpuModel).Distinct(System.StringComparer.Ordinal),
+            "Currency" => Currencies,
             _ => Enumerable.Empty<string>(),
         };
         foreach (var value in CompletionText.Matching(values, wordToComplete))
         {
-            yield return new CompletionResult(value, value, CompletionResultType.ParameterValue, value);
+            yield return new CompletionResult(CompletionText.Quote(value), value, CompletionResultType.ParameterValue, value);
         }
     }
 }

@@ -8,8 +8,9 @@ namespace AwsWiki.Commands.Gpu;
 
 /// <summary>
 /// Cost of running enough instances of each piped offering for a period. Reads the offering by
-/// property name (Provider, InstanceType, Region, PricingModel, HourlyPrice, GpuCount, Currency),
-/// so Get-GpuInstanceOffering output, Import-Csv rows or hand-made objects all work.
+/// property name (Provider, InstanceType, Region, GpuModel, PricingModel, HourlyPrice, GpuCount or
+/// GpusPerInstance, Currency), so Get-GpuInstanceOffering output, Import-Csv rows (of offerings
+/// or of earlier estimates) or hand-made objects all work.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "GpuCost", DefaultParameterSetName = "Hours")]
 [OutputType(typeof(GpuCostEstimate))]
@@ -59,9 +60,12 @@ public sealed class MeasureGpuCostCommand : PSCmdlet
 
         try
         {
-            var gpusPerInstance = Number(InputObject, "GpuCount");
+            // An exported estimate says GpusPerInstance (its GpuCount is what was asked for); an offering says GpuCount.
+            var gpusPerInstance = InputObject.Properties["GpusPerInstance"] is not null
+                ? Number(InputObject, "GpusPerInstance")
+                : Number(InputObject, "GpuCount");
             WriteObject(GpuCostCalculator.Estimate(
-                Text(InputObject, "Provider"), Text(InputObject, "InstanceType"), Text(InputObject, "Region"),
+                Text(InputObject, "Provider"), Text(InputObject, "InstanceType"), Text(InputObject, "Region"), Text(InputObject, "GpuModel"),
                 Text(InputObject, "PricingModel") is { Length: > 0 } model ? model : "OnDemand",
                 Number(InputObject, "HourlyPrice"),
                 gpusPerInstance is { } count ? (int)Math.Round(count) : 0,
