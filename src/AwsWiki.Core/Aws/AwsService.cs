@@ -13,6 +13,7 @@ public sealed class AwsService
     public static readonly AwsService Route53 = new("ROUTE_53", "route53", globalSigningRegion: "us-east-1");
     public static readonly AwsService Acm = new("ACM", "acm");
     public static readonly AwsService Pricing = new("PRICING", "pricing", globalSigningRegion: "us-east-1");
+    public static readonly AwsService ResourceGroupsTagging = new("RESOURCE_GROUPS_TAGGING_API", "tagging");
 
     public AwsService(string environmentId, string signingName, string? globalSigningRegion = null)
     {
