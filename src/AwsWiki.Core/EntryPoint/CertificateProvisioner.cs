@@ -42,7 +42,7 @@ internal sealed class CertificateProvisioner
         if (arn is null)
         {
             _reporter.Verbose($"Requesting a DNS-validated certificate for {plan.DomainName}.");
-            arn = await _clients.Acm.RequestCertificateAsync(plan.DomainName, DomainNames.IdempotencyToken(plan.DomainName, plan.Name),
+            arn = await _clients.Acm.RequestCertificateAsync(plan.DomainName, DomainNames.IdempotencyToken(plan.AccountId, plan.Region, plan.DomainName),
                 EntryPointTags.For(plan, EntryPointTags.CertificateRole), cancellationToken).ConfigureAwait(false);
             _created.Enqueue(new CreatedResource(EntryPointTags.CertificateRole, arn));
         }
