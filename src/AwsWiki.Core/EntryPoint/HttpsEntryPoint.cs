@@ -50,12 +50,12 @@ public sealed class HttpsEntryPoint
 
     /// <summary>
     /// Ready when every part exists, the certificate is ISSUED and the load balancer active;
-    /// otherwise Incomplete, Validating (certificate pending), CertificateNotIssued, Provisioning or Failed.
+    /// otherwise Incomplete, Validating (certificate pending), CertNotIssued, Provisioning or Failed.
     /// </summary>
     public string State =>
         LoadBalancerArn is null || TargetGroupArn is null || HttpListenerArn is null || HttpsListenerArn is null || CertificateArn is null ? "Incomplete"
         : CertificateStatus == "PENDING_VALIDATION" ? "Validating"
-        : CertificateStatus != "ISSUED" ? "CertificateNotIssued"
+        : CertificateStatus != "ISSUED" ? "CertNotIssued"
         : LoadBalancerState == "provisioning" ? "Provisioning"
         : LoadBalancerState == "failed" ? "Failed"
         : "Ready";
