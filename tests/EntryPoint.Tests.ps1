@@ -210,7 +210,7 @@ Describe 'New-HttpsEntryPoint refuses bad input and creates nothing' {
         @{ Case = 'a hosted zone id that does not exist'; ErrorId = 'HostedZoneNotFound'; Arguments = @{ HostedZoneId = 'ZNOSUCHZONE1' } }
         @{ Case = 'an instance that does not exist'; ErrorId = 'InstanceNotFound'; Arguments = @{ InstanceId = 'i-0123456789abcdef0' } }
         @{ Case = 'target port 80'; ErrorId = 'InvalidTargetPort'; Arguments = @{ TargetPort = 80 } }
-        @{ Case = 'a target port out of range'; ErrorId = 'InvalidTargetPort'; Arguments = @{ TargetPort = 70000 } }
+        @{ Case = 'a target port out of range'; ErrorId = 'ParameterArgumentValidationError'; Arguments = @{ TargetPort = 70000 } }
         @{ Case = 'a certificate from another region'; ErrorId = 'CertificateInOtherRegion'; Arguments = @{ CertificateArn = 'arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000' } }
         @{ Case = 'an SSL policy the service does not know'; ErrorId = 'SslPolicyNotFound'; Arguments = @{ SslPolicy = 'ELBSecurityPolicy-NoSuchPolicy' } }
         @{ Case = 'an invalid name'; ErrorId = 'InvalidName'; Arguments = @{ Name = '-bad_name-' } }

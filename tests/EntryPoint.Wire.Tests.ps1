@@ -11,6 +11,7 @@ BeforeAll {
     $script:elb = [AwsWiki.Clients.Elbv2Client]::new($context, $null)
     $script:r53 = [AwsWiki.Clients.Route53Client]::new($context, $null)
     $script:acm = [AwsWiki.Clients.AcmClient]::new($context, $null)
+    $script:tagging = [AwsWiki.Clients.TaggingClient]::new($context, $null)
     $script:none = [Threading.CancellationToken]::None
 
     # Fixtures, made straight at moto so they are not recorded.
@@ -91,6 +92,13 @@ Describe 'ELBv2 (Query protocol, Version 2015-12-01)' {
 
     It 'DescribeListeners' {
         $pair = Compare-Wire 'DescribeListeners' { Invoke-CliThroughProxy elbv2 describe-listeners --load-balancer-arn $lb.LoadBalancerArn } { Wait-Result $elb.DescribeListenersAsync($lb.LoadBalancerArn, $none) }
+        Assert-SameRequest $pair 'query'
+    }
+
+    It 'DescribeLoadBalancers and DescribeTargetGroups by ARN' {
+        $pair = Compare-Wire 'DescribeLoadBalancers' { Invoke-CliThroughProxy elbv2 describe-load-balancers --load-balancer-arns $lb.LoadBalancerArn } { Wait-Result $elb.DescribeLoadBalancersByArnAsync([string[]] @($lb.LoadBalancerArn), $none) }
+        Assert-SameRequest $pair 'query'
+        $pair = Compare-Wire 'DescribeTargetGroups' { Invoke-CliThroughProxy elbv2 describe-target-groups --target-group-arns $tg.TargetGroupArn } { Wait-Result $elb.DescribeTargetGroupsByArnAsync([string[]] @($tg.TargetGroupArn), $none) }
         Assert-SameRequest $pair 'query'
     }
 
@@ -221,8 +229,56 @@ Describe 'ACM (JSON 1.1)' {
         Assert-SameRequest $pair 'json'
     }
 
+    It 'ListCertificates with MaxItems (summaries)' {
+        $pair = Compare-Wire 'ListCertificates' { Invoke-CliThroughProxy acm list-certificates --certificate-statuses ISSUED --page-size 1000 } { Wait-Result $acm.ListCertificateSummariesAsync([string[]] @('ISSUED'), $none) }
+        Assert-SameRequest $pair 'json'
+    }
+
     It 'ListTagsForCertificate' {
         $pair = Compare-Wire 'ListTagsForCertificate' { Invoke-CliThroughProxy acm list-tags-for-certificate --certificate-arn $certificateArn } { Wait-Result $acm.ListTagsForCertificateAsync($certificateArn, $none) }
         Assert-SameRequest $pair 'json'
+    }
+}
+
+Describe 'Resource Groups Tagging API (JSON 1.1)' {
+    BeforeAll {
+        # Tagged fixtures, made straight at moto: one of each type the entry point inventory asks for, plus an unrelated one.
+        $script:taggedCertificate = (Invoke-AwsCli acm request-certificate --domain-name tagged.example.org --validation-method DNS --tags 'Key=awswiki:entry-point,Value=tagged.example.org').CertificateArn
+        Invoke-AwsCli acm request-certificate --domain-name untagged.example.org --validation-method DNS --tags 'Key=team,Value=other' | Out-Null
+        Invoke-AwsCli elbv2 add-tags --resource-arns $lb.LoadBalancerArn $tg.TargetGroupArn --tags 'Key=awswiki:entry-point,Value=tagged.example.org' | Out-Null
+        Invoke-AwsCli ec2 create-tags --resources $groupId --tags 'Key=awswiki:entry-point,Value=tagged.example.org' | Out-Null
+    }
+
+    It 'GetResources with a tag filter and resource types, like the CLI' {
+        $types = [string[]] @('acm', 'elasticloadbalancing:loadbalancer', 'elasticloadbalancing:targetgroup')
+        $pair = Compare-Wire 'GetResources' {
+            Invoke-CliThroughProxy resourcegroupstaggingapi get-resources --tag-filters 'Key=awswiki:entry-point,Values=tagged.example.org' --resources-per-page 100 --resource-type-filters acm elasticloadbalancing:loadbalancer elasticloadbalancing:targetgroup --no-paginate
+        } { Wait-Result $tagging.GetResourcesAsync('awswiki:entry-point', [string[]] @('tagged.example.org'), $types, $none) }
+        Assert-SameRequest $pair 'json'
+        $pair.Ours.target | Should -Be 'ResourceGroupsTaggingAPI_20170126.GetResources'
+    }
+
+    It 'finds the tagged certificate, load balancer and target group and nothing else; the CLI agrees' {
+        $types = [string[]] @('acm', 'elasticloadbalancing:loadbalancer', 'elasticloadbalancing:targetgroup')
+        $ours = @(Wait-Result $tagging.GetResourcesAsync('awswiki:entry-point', [string[]] @('tagged.example.org'), $types, $none))
+        @($ours.ResourceArn | Sort-Object) | Should -Be @(@($taggedCertificate, $lb.LoadBalancerArn, $tg.TargetGroupArn) | Sort-Object)
+        $cli = Invoke-CliThroughProxy resourcegroupstaggingapi get-resources --tag-filters 'Key=awswiki:entry-point,Values=tagged.example.org' --resource-type-filters acm elasticloadbalancing:loadbalancer elasticloadbalancing:targetgroup
+        @($ours.ResourceArn | Sort-Object) | Should -Be @($cli.ResourceTagMappingList.ResourceARN | Sort-Object)
+        ($ours | Where-Object ResourceArn -eq $taggedCertificate).Tags['awswiki:entry-point'] | Should -Be 'tagged.example.org'
+        # moto indexes security groups too (ec2:security-group), which the inventory reads from EC2 with their rules instead.
+        @((Wait-Result $tagging.GetResourcesAsync('awswiki:entry-point', $null, [string[]] @('ec2:security-group'), $none)).ResourceArn) | Should -Match $groupId
+    }
+
+    It 'follows PaginationToken through every page' {
+        # Made with our own client (fast, in-process); 21 tags each and 100 tags per page (the service default) need more than one page.
+        $tags = @{ 'awswiki:entry-point' = 'paged.example.org' }
+        foreach ($letter in [char[]] 'abcdefghijklmnopqrst') { $tags["$letter"] = 'x' }
+        foreach ($i in 1..7) { $null = Wait-Result $acm.RequestCertificateAsync("page$i.example.org", "paged$i", (New-Tags $tags), $none) }
+        Clear-Recorded
+        $found = @(Wait-Result $tagging.GetResourcesAsync('awswiki:entry-point', [string[]] @('paged.example.org'), [string[]] @('acm'), $none))
+        $found | Should -HaveCount 7
+        $pages = @(foreach ($entry in (Invoke-RestMethod -Uri "$($proxy.Url)/__proxy/log")) { if ($entry.operation -eq 'GetResources') { $entry } })
+        $pages.Count | Should -BeGreaterThan 1
+        ($pages[1].canonical | ConvertFrom-Json).PaginationToken | Should -Not -BeNullOrEmpty
     }
 }

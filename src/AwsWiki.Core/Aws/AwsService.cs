@@ -15,6 +15,7 @@ public sealed class AwsService
     public static readonly AwsService Pricing = new("PRICING", "pricing", globalSigningRegion: "us-east-1");
     public static readonly AwsService Organizations = new("ORGANIZATIONS", "organizations", globalSigningRegion: "us-east-1");
     public static readonly AwsService S3 = new("S3", "s3");
+    public static readonly AwsService ResourceGroupsTagging = new("RESOURCE_GROUPS_TAGGING_API", "tagging");
 
     public AwsService(string environmentId, string signingName, string? globalSigningRegion = null)
     {

@@ -55,6 +55,47 @@ public sealed class AcmClient : IAcmClient
         return result;
     }
 
+    public async Task<IReadOnlyList<CertificateSummary>> ListCertificateSummariesAsync(IEnumerable<string>? statuses, CancellationToken cancellationToken)
+    {
+        var result = new List<CertificateSummary>();
+        string? nextToken = null;
+        var statusList = statuses?.ToList();
+        do
+        {
+            var request = new Dictionary<string, object> { ["MaxItems"] = 1000 };
+            if (statusList is { Count: > 0 })
+            {
+                request["CertificateStatuses"] = statusList;
+            }
+
+            if (nextToken is not null)
+            {
+                request["NextToken"] = nextToken;
+            }
+
+            using var response = await SendAsync("ListCertificates", request, cancellationToken).ConfigureAwait(false);
+            var root = response.RootElement;
+            if (root.TryGetProperty("CertificateSummaryList", out var list))
+            {
+                foreach (var summary in list.EnumerateArray())
+                {
+                    // The service lists SubjectAlternativeNameSummaries; moto answers with the full SubjectAlternativeNames.
+                    var names = new[] { String(summary, "DomainName") }.OfType<string>()
+                        .Concat(Strings(summary, "SubjectAlternativeNameSummaries")).Concat(Strings(summary, "SubjectAlternativeNames"))
+                        .Distinct().ToList();
+                    result.Add(new CertificateSummary(String(summary, "CertificateArn") ?? string.Empty, names, String(summary, "Status")));
+                }
+            }
+
+            nextToken = root.TryGetProperty("NextToken", out var token) && token.ValueKind == JsonValueKind.String && token.GetString()!.Length > 0
+                ? token.GetString()
+                : null;
+        }
+        while (nextToken is not null);
+
+        return result;
+    }
+
     public async Task<CertificateDetail?> DescribeCertificateAsync(string certificateArn, CancellationToken cancellationToken)
     {
         JsonDocument response;

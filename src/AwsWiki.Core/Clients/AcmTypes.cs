@@ -15,3 +15,7 @@ public sealed record CertificateDetail(
     string? Type,
     IReadOnlyList<string> InUseBy,
     IReadOnlyList<CertificateValidationRecord> ValidationRecords);
+
+/// <summary>ListCertificates' summary of one certificate: enough to pick candidates without describing each.</summary>
+/// <param name="Names">DomainName and the subject alternative names the summary lists (up to 100).</param>
+public sealed record CertificateSummary(string CertificateArn, IReadOnlyList<string> Names, string? Status);

@@ -206,6 +206,18 @@ public sealed class Elbv2Client : IElbv2Client
         return result;
     }
 
+    public Task<IReadOnlyList<LoadBalancerDescription>> DescribeLoadBalancersByArnAsync(IEnumerable<string> loadBalancerArns, CancellationToken cancellationToken)
+    {
+        return DescribeByArnAsync(loadBalancerArns, "DescribeLoadBalancers", "LoadBalancerArns", "LoadBalancers", "LoadBalancerNotFound", ReadLoadBalancer,
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TargetGroupDescription>> DescribeTargetGroupsByArnAsync(IEnumerable<string> targetGroupArns, CancellationToken cancellationToken)
+    {
+        return DescribeByArnAsync(targetGroupArns, "DescribeTargetGroups", "TargetGroupArns", "TargetGroups", "TargetGroupNotFound", ReadTargetGroup,
+            cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> DescribeSslPoliciesAsync(IEnumerable<string> names, CancellationToken cancellationToken)
     {
         try
@@ -218,6 +230,36 @@ public sealed class Elbv2Client : IElbv2Client
         {
             return new List<string>();
         }
+    }
+
+    /// <summary>
+    /// Describes up to 20 ARNs per call. One missing ARN fails the whole call (the tag index can lag
+    /// a deletion), so that batch is asked again one ARN at a time and the missing ones are left out.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> DescribeByArnAsync<T>(IEnumerable<string> arns, string action, string parameter, string member, string notFoundCode,
+        System.Func<XElement, T> read, CancellationToken cancellationToken)
+    {
+        var result = new List<T>();
+        foreach (var batch in arns.Distinct().Select((arn, i) => (arn, i)).GroupBy(x => x.i / 20, x => x.arn).Select(g => g.ToList()))
+        {
+            try
+            {
+                var response = await SendAsync(new QueryParameters(action, ApiVersion).AddList(parameter, batch), cancellationToken).ConfigureAwait(false);
+                result.AddRange(response.Members(member).Select(read));
+            }
+            catch (AmazonServiceException e) when (e.ErrorCode == notFoundCode && batch.Count > 1)
+            {
+                foreach (var arn in batch)
+                {
+                    result.AddRange(await DescribeByArnAsync(new[] { arn }, action, parameter, member, notFoundCode, read, cancellationToken).ConfigureAwait(false));
+                }
+            }
+            catch (AmazonServiceException e) when (e.ErrorCode == notFoundCode)
+            {
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Sends one action and returns its <c>&lt;ActionResult&gt;</c> element.</summary>

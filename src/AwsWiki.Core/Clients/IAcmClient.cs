@@ -10,6 +10,9 @@ public interface IAcmClient
     /// <summary>The ARNs of the certificates in the given statuses (all statuses when none given).</summary>
     Task<IReadOnlyList<string>> ListCertificatesAsync(IEnumerable<string>? statuses, CancellationToken cancellationToken);
 
+    /// <summary>The summaries of the certificates in the given statuses, all pages of up to 1,000.</summary>
+    Task<IReadOnlyList<CertificateSummary>> ListCertificateSummariesAsync(IEnumerable<string>? statuses, CancellationToken cancellationToken);
+
     /// <summary>Null when the certificate does not exist.</summary>
     Task<CertificateDetail?> DescribeCertificateAsync(string certificateArn, CancellationToken cancellationToken);
 

@@ -34,6 +34,12 @@ public interface IElbv2Client
     /// <summary>Tags per resource ARN (load balancers, target groups, listeners).</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> DescribeTagsAsync(IEnumerable<string> resourceArns, CancellationToken cancellationToken);
 
+    /// <summary>By ARN (batches of 20); ARNs that no longer exist are left out, not an error.</summary>
+    Task<IReadOnlyList<LoadBalancerDescription>> DescribeLoadBalancersByArnAsync(IEnumerable<string> loadBalancerArns, CancellationToken cancellationToken);
+
+    /// <summary>By ARN (batches of 20); ARNs that no longer exist are left out, not an error.</summary>
+    Task<IReadOnlyList<TargetGroupDescription>> DescribeTargetGroupsByArnAsync(IEnumerable<string> targetGroupArns, CancellationToken cancellationToken);
+
     /// <summary>The names among <paramref name="names"/> the service knows as SSL policies.</summary>
     Task<IReadOnlyList<string>> DescribeSslPoliciesAsync(IEnumerable<string> names, CancellationToken cancellationToken);
 }

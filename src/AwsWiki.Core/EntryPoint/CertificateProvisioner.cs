@@ -39,10 +39,13 @@ internal sealed class CertificateProvisioner
     public async Task<(string Arn, string Status)> EnsureAsync(EntryPointPlan plan, CancellationToken cancellationToken)
     {
         var arn = plan.CertificateArn;
+        var requested = arn is null;
+        var requestedAgain = false;
+        var missing = 0;
         if (arn is null)
         {
             _reporter.Verbose($"Requesting a DNS-validated certificate for {plan.DomainName}.");
-            arn = await _clients.Acm.RequestCertificateAsync(plan.DomainName, DomainNames.IdempotencyToken(plan.DomainName, plan.Name),
+            arn = await _clients.Acm.RequestCertificateAsync(plan.DomainName, DomainNames.IdempotencyToken(plan.AccountId, plan.Region, plan.DomainName),
                 EntryPointTags.For(plan, EntryPointTags.CertificateRole), cancellationToken).ConfigureAwait(false);
             _created.Enqueue(new CreatedResource(EntryPointTags.CertificateRole, arn));
         }
@@ -56,8 +59,34 @@ internal sealed class CertificateProvisioner
         var validationWritten = false;
         while (true)
         {
-            var detail = await _clients.Acm.DescribeCertificateAsync(arn, cancellationToken).ConfigureAwait(false)
-                ?? throw new AwsWikiException("CertificateNotFound", FailureKind.ObjectNotFound, arn, $"Certificate {arn} disappeared while waiting for it.");
+            var detail = await _clients.Acm.DescribeCertificateAsync(arn, cancellationToken).ConfigureAwait(false);
+            missing = detail is null ? missing + 1 : 0;
+            if (detail is null && requested && !requestedAgain && missing < 3)
+            {
+                // Perhaps not yet readable right after the request: look again before concluding.
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (detail is null && requested && !requestedAgain)
+            {
+                // The token is honoured for an hour: if its certificate was deleted since (Remove-
+                // then New-HttpsEntryPoint), ACM may still answer with that ARN. Ask once more with
+                // a token of this moment.
+                _reporter.Verbose($"Certificate {arn} (from the idempotency token) no longer exists; requesting a new one.");
+                arn = await _clients.Acm.RequestCertificateAsync(plan.DomainName,
+                    DomainNames.IdempotencyToken(plan.AccountId, plan.Region, plan.DomainName + "|" + DateTime.UtcNow.Ticks),
+                    EntryPointTags.For(plan, EntryPointTags.CertificateRole), cancellationToken).ConfigureAwait(false);
+                _created.Enqueue(new CreatedResource(EntryPointTags.CertificateRole, arn));
+                requestedAgain = true;
+                continue;
+            }
+
+            if (detail is null)
+            {
+                throw new AwsWikiException("CertificateNotFound", FailureKind.ObjectNotFound, arn, $"Certificate {arn} disappeared while waiting for it.");
+            }
+
             if (detail.Status == "ISSUED")
             {
                 _reporter.Verbose($"Certificate {arn} is ISSUED.");

@@ -71,11 +71,15 @@ public static class DomainNames
         return name;
     }
 
-    /// <summary>An ACM idempotency token (at most 32 word characters) that is the same for every run for this domain.</summary>
-    public static string IdempotencyToken(string domainName, string name)
+    /// <summary>
+    /// The ACM idempotency token for the domain's certificate: the same for every run, on any machine,
+    /// for this account, region and domain, so concurrent requests within ACM's hour get one
+    /// certificate. ACM allows at most 32 word characters: "aw" and 30 hex digits of a SHA-256.
+    /// </summary>
+    public static string IdempotencyToken(string account, string region, string domainName)
     {
         using var sha = SHA256.Create();
-        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes("awswiki|" + domainName + "|" + name));
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes("awswiki|" + account + "|" + region + "|" + domainName));
         return "aw" + string.Concat(bytes.Take(15).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 

@@ -1,18 +1,22 @@
 using System;
 using AwsWiki.Aws;
 using AwsWiki.Clients;
+using AwsWiki.Identity;
 
 namespace AwsWiki.EntryPoint;
 
-/// <summary>The four services an entry point spans, and the region it lives in.</summary>
+/// <summary>The services an entry point spans, the tag index that finds its parts, and the region it lives in.</summary>
 public sealed class EntryPointClients : IDisposable
 {
-    public EntryPointClients(IElbv2Client elbv2, IRoute53Client route53, IAcmClient acm, IEntryPointEc2 ec2, string region)
+    public EntryPointClients(IElbv2Client elbv2, IRoute53Client route53, IAcmClient acm, IEntryPointEc2 ec2, ITaggingClient tagging,
+        ICallerIdentityClient identity, string region)
     {
         Elbv2 = elbv2;
         Route53 = route53;
         Acm = acm;
         Ec2 = ec2;
+        Tagging = tagging;
+        Identity = identity;
         Region = region;
     }
 
@@ -24,12 +28,17 @@ public sealed class EntryPointClients : IDisposable
 
     public IEntryPointEc2 Ec2 { get; }
 
+    public ITaggingClient Tagging { get; }
+
+    /// <summary>The account, for the idempotency token and the local lock.</summary>
+    public ICallerIdentityClient Identity { get; }
+
     public string Region { get; }
 
     public static EntryPointClients Create(AwsContext context)
     {
         return new EntryPointClients(new Elbv2Client(context), new Route53Client(context), new AcmClient(context), new Ec2EntryPointClient(context),
-            context.Region.SystemName);
+            new TaggingClient(context), new StsCallerIdentityClient(context), context.Region.SystemName);
     }
 
     public void Dispose() => (Ec2 as IDisposable)?.Dispose();

@@ -97,6 +97,7 @@ public sealed class EntryPointExecutor
             CertificateArn = certificateArn,
             CertificateStatus = certificateStatus,
             LoadBalancerArn = network.LoadBalancer.LoadBalancerArn,
+            LoadBalancerState = network.LoadBalancer.State,
             LoadBalancerDnsName = network.LoadBalancer.DnsName,
             CanonicalHostedZoneId = network.LoadBalancer.CanonicalHostedZoneId,
             IpAddressType = network.LoadBalancer.IpAddressType,
@@ -106,6 +107,9 @@ public sealed class EntryPointExecutor
             HttpsListenerArn = httpsListener.ListenerArn,
             SecurityGroupIds = string.Join(", ", network.LoadBalancerGroupId, network.TargetsGroupId),
             Targets = EntryPointReader.FormatTargets(health),
+            HealthyTargets = EntryPointReader.CountHealthy(health),
+            TotalTargets = health.Count,
+            Duplicates = string.Join(", ", plan.Existing.AllDuplicates),
             SslPolicy = httpsListener.SslPolicy ?? plan.SslPolicy,
             Created = string.Join(", ", _created.Select(c => c.Kind).Distinct()),
         };
@@ -168,15 +172,18 @@ public sealed class EntryPointExecutor
         }
         catch (AmazonServiceException e) when (e.ErrorCode == "InvalidGroup.Duplicate")
         {
-            // A retried create whose first answer was lost: the group is there, tagged in the same call.
+            // Another run (here or on another machine) or this run's retried request made it first: the
+            // name is unique per VPC, so adopt it when it is tagged for this domain and role.
             var existing = await _clients.Ec2.DescribeSecurityGroupByNameAsync(plan.VpcId, groupName, cancellationToken).ConfigureAwait(false);
-            if (existing is null || !existing.Tags.TryGetValue(EntryPointTags.EntryPoint, out var domain) || domain != plan.DomainName)
+            if (existing is null || !existing.Tags.TryGetValue(EntryPointTags.EntryPoint, out var domain) || domain != plan.DomainName ||
+                !existing.Tags.TryGetValue(EntryPointTags.Role, out var existingRole) || existingRole != role)
             {
                 throw new AwsWikiException("NameInUse", FailureKind.ResourceExists, groupName,
                     $"Security group '{groupName}' already exists in {plan.VpcId} and does not belong to the entry point for {plan.DomainName}; pass another -Name.", e);
             }
 
-            id = existing.GroupId;
+            _reporter.Verbose($"Security group {groupName} was made by a concurrent run; using {existing.GroupId}.");
+            return existing.GroupId;
         }
 
         _created.Enqueue(new CreatedResource(role, id));
@@ -195,10 +202,15 @@ public sealed class EntryPointExecutor
         }
         catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateTargetGroupName")
         {
-            var found = await _clients.Elbv2.DescribeTargetGroupsAsync(new[] { plan.Name }, cancellationToken).ConfigureAwait(false);
-            await EnsureOursAsync(found.FirstOrDefault()?.TargetGroupArn, plan, e, cancellationToken).ConfigureAwait(false);
-            _created.Enqueue(new CreatedResource(EntryPointTags.TargetGroupRole, found[0].TargetGroupArn));
-            return found[0];
+            var found = (await _clients.Elbv2.DescribeTargetGroupsAsync(new[] { plan.Name }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            await EnsureOursAsync(found?.TargetGroupArn, plan, e, cancellationToken).ConfigureAwait(false);
+            if (found!.Port != plan.TargetPort || found.VpcId != plan.VpcId || found.Protocol != "HTTP")
+            {
+                throw SettingsDiffer($"target group {found.TargetGroupArn}", $"HTTP:{found.Port} in {found.VpcId}", $"HTTP:{plan.TargetPort} in {plan.VpcId}", plan, e);
+            }
+
+            _reporter.Verbose($"Target group {plan.Name} was made by a concurrent run; using it.");
+            return found;
         }
     }
 
@@ -214,11 +226,23 @@ public sealed class EntryPointExecutor
         }
         catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateLoadBalancerName")
         {
-            var found = await _clients.Elbv2.DescribeLoadBalancersAsync(new[] { plan.Name }, cancellationToken).ConfigureAwait(false);
-            await EnsureOursAsync(found.FirstOrDefault()?.LoadBalancerArn, plan, e, cancellationToken).ConfigureAwait(false);
-            _created.Enqueue(new CreatedResource(EntryPointTags.LoadBalancerRole, found[0].LoadBalancerArn));
-            return found[0];
+            var found = (await _clients.Elbv2.DescribeLoadBalancersAsync(new[] { plan.Name }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            await EnsureOursAsync(found?.LoadBalancerArn, plan, e, cancellationToken).ConfigureAwait(false);
+            if (found!.Scheme != "internet-facing" || found.VpcId != plan.VpcId)
+            {
+                throw SettingsDiffer($"load balancer {found.LoadBalancerArn}", $"{found.Scheme} in {found.VpcId}", $"internet-facing in {plan.VpcId}", plan, e);
+            }
+
+            _reporter.Verbose($"Load balancer {plan.Name} was made by a concurrent run; using it.");
+            return found;
         }
+    }
+
+    private static AwsWikiException SettingsDiffer(string what, string found, string wanted, EntryPointPlan plan, Exception cause)
+    {
+        return new AwsWikiException("EntryPointSettingsDiffer", FailureKind.ResourceExists, plan.DomainName,
+            $"The {what} of the entry point for {plan.DomainName} already exists as {found}, not {wanted} as this run asks: another run with other settings made it. " +
+            $"Remove-HttpsEntryPoint {plan.DomainName} first, or run again with its settings.", cause);
     }
 
     private async Task<ListenerDescription> CreateListenerAsync(EntryPointPlan plan, NewListener listener, CancellationToken cancellationToken)
@@ -233,16 +257,14 @@ public sealed class EntryPointExecutor
         catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateListener")
         {
             var found = await _clients.Elbv2.DescribeListenersAsync(listener.LoadBalancerArn, cancellationToken).ConfigureAwait(false);
-            var existing = found.FirstOrDefault(l => l.Port == listener.Port) ?? throw e;
-            _created.Enqueue(new CreatedResource(listener.Port == 443 ? EntryPointTags.HttpsListenerRole : EntryPointTags.HttpListenerRole, existing.ListenerArn));
-            return existing;
+            return found.FirstOrDefault(l => l.Port == listener.Port) ?? throw e;
         }
     }
 
     /// <summary>
-    /// A create by name failed as a duplicate. The planner saw no tagged resource of that name, so one
-    /// tagged for this domain can only come from this run's own retried request, whose answer was lost:
-    /// adopt it. Anything else is not ours.
+    /// A create by name failed as a duplicate. One tagged for this domain comes from a concurrent run
+    /// (here or on another machine) or from this run's own retried request whose answer was lost:
+    /// adopt it, without counting it as created by this run (a rollback leaves it). Anything else is not ours.
     /// </summary>
     private async Task EnsureOursAsync(string? arn, EntryPointPlan plan, AmazonServiceException duplicate, CancellationToken cancellationToken)
     {

@@ -12,6 +12,11 @@ public sealed class EntryPointPlan
 {
     public string DomainName { get; init; } = string.Empty;
 
+    /// <summary>The account the entry point is made in (from STS), for the certificate's idempotency token.</summary>
+    public string AccountId { get; init; } = string.Empty;
+
+    public string Region { get; init; } = string.Empty;
+
     /// <summary>The load balancer's and target group's name.</summary>
     public string Name { get; init; } = string.Empty;
 

@@ -30,6 +30,7 @@ public sealed class EntryPointPlanner
         ValidateLocalInputs(request);
         var name = DomainNames.ValidateResourceName(request.Name ?? DomainNames.DefaultResourceName(domain));
 
+        var (account, _, _) = await _clients.Identity.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
         _reporter.Verbose($"Looking for the hosted zone of {domain}.");
         var zone = await FindZoneAsync(domain, request.HostedZoneId, cancellationToken).ConfigureAwait(false);
 
@@ -54,6 +55,12 @@ public sealed class EntryPointPlanner
         await ValidateSslPolicyAsync(request.SslPolicy, cancellationToken).ConfigureAwait(false);
 
         var existing = await new EntryPointInventory(_clients).FindOneAsync(domain, cancellationToken).ConfigureAwait(false);
+        if (existing.AllDuplicates.Any())
+        {
+            _reporter.Warning($"The entry point for {domain} has duplicates (older versions racing, or made by hand): {string.Join(", ", existing.AllDuplicates)}. " +
+                $"This run uses and completes one copy; Remove-HttpsEntryPoint {domain} removes them all.");
+        }
+
         var (certificateArn, certificateStatus) = await FindCertificateAsync(domain, request.CertificateArn, existing, cancellationToken).ConfigureAwait(false);
 
         var records = (await _clients.Route53.ListResourceRecordSetsAsync(zone.Id, domain, cancellationToken).ConfigureAwait(false))
@@ -69,6 +76,8 @@ public sealed class EntryPointPlanner
         var plan = new EntryPointPlan
         {
             DomainName = domain,
+            AccountId = account,
+            Region = _clients.Region,
             Name = name,
             HostedZone = zone,
             VpcId = vpcId,
@@ -97,7 +106,7 @@ public sealed class EntryPointPlanner
             throw new AwsWikiException("InvalidTargetPort", FailureKind.InvalidArgument, request.TargetPort,
                 request.TargetPort == 80
                     ? "-TargetPort 80 is refused on purpose: the load balancer talks plain HTTP to the instances on another port (the default is 8080)."
-                    : $"-TargetPort {request.TargetPort} is out of range: use 1 to 65535, not 80.");
+                    : $"-TargetPort {request.TargetPort} is out of range: a port is 1 to 65535 (and not 80, which the load balancer itself serves).");
         }
 
         if (request.InstanceIds.All(string.IsNullOrWhiteSpace))
@@ -252,9 +261,11 @@ public sealed class EntryPointPlanner
             }
         }
 
-        foreach (var arn in await _clients.Acm.ListCertificatesAsync(new[] { "ISSUED" }, cancellationToken).ConfigureAwait(false))
+        // One listing with the names in it; only a certificate that covers the domain is described.
+        var summaries = await _clients.Acm.ListCertificateSummariesAsync(new[] { "ISSUED" }, cancellationToken).ConfigureAwait(false);
+        foreach (var summary in summaries.Where(c => c.Names.Any(n => DomainNames.Covers(n, domain))))
         {
-            var detail = await _clients.Acm.DescribeCertificateAsync(arn, cancellationToken).ConfigureAwait(false);
+            var detail = await _clients.Acm.DescribeCertificateAsync(summary.CertificateArn, cancellationToken).ConfigureAwait(false);
             if (detail is { Status: "ISSUED" } && CoversDomain(detail, domain))
             {
                 return (detail.CertificateArn, detail.Status);

@@ -14,9 +14,10 @@ public sealed class EntryPointReader
 
     public EntryPointReader(EntryPointClients clients) => _clients = clients;
 
-    public async Task<IReadOnlyList<HttpsEntryPoint>> ReadAsync(Func<string, bool> domainFilter, CancellationToken cancellationToken)
+    /// <param name="exactDomain">When the caller asks for one domain (no wildcard), the tag query asks for it alone.</param>
+    public async Task<IReadOnlyList<HttpsEntryPoint>> ReadAsync(Func<string, bool> domainFilter, CancellationToken cancellationToken, string? exactDomain = null)
     {
-        var found = await new EntryPointInventory(_clients).FindAsync(domainFilter, cancellationToken).ConfigureAwait(false);
+        var found = await new EntryPointInventory(_clients).FindAsync(domainFilter, cancellationToken, exactDomain).ConfigureAwait(false);
         if (found.Count == 0)
         {
             return Array.Empty<HttpsEntryPoint>();
@@ -31,6 +32,8 @@ public sealed class EntryPointReader
 
         return result;
     }
+
+    public static int CountHealthy(IEnumerable<TargetHealthDescription> health) => health.Count(h => h.State == "healthy");
 
     public static string FormatTargets(IEnumerable<TargetHealthDescription> health)
     {
@@ -60,6 +63,7 @@ public sealed class EntryPointReader
             CertificateArn = certificateArn,
             CertificateStatus = certificate?.Status,
             LoadBalancerArn = loadBalancer?.LoadBalancerArn,
+            LoadBalancerState = loadBalancer?.State,
             LoadBalancerDnsName = loadBalancer?.DnsName,
             CanonicalHostedZoneId = loadBalancer?.CanonicalHostedZoneId,
             IpAddressType = loadBalancer?.IpAddressType,
@@ -69,7 +73,10 @@ public sealed class EntryPointReader
             HttpsListenerArn = resources.HttpsListener?.ListenerArn,
             SecurityGroupIds = string.Join(", ", new[] { resources.LoadBalancerGroup?.GroupId, resources.TargetsGroup?.GroupId }.OfType<string>()),
             Targets = FormatTargets(health),
+            HealthyTargets = CountHealthy(health),
+            TotalTargets = health.Count,
             SslPolicy = resources.HttpsListener?.SslPolicy,
+            Duplicates = string.Join(", ", resources.AllDuplicates),
         };
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -7,8 +8,9 @@ using AwsWiki.Clients;
 namespace AwsWiki.EntryPoint;
 
 /// <summary>
-/// Finds what New-HttpsEntryPoint created for a domain and deletes it in reverse order. Only
-/// tagged resources and the records that point at them are touched.
+/// Finds what New-HttpsEntryPoint created for a domain, duplicates included, and lists the deletes
+/// in reverse creation order, one step per resource so the cmdlet can ask ShouldProcess for each.
+/// Only tagged resources and the records that point at them are touched.
 /// </summary>
 public sealed class EntryPointRemover
 {
@@ -21,88 +23,91 @@ public sealed class EntryPointRemover
         _reporter = reporter;
     }
 
-    /// <summary>What a removal would delete, for -WhatIf; Steps is empty when nothing is found.</summary>
-    public sealed record Removal(string DomainName, EntryPointResources Resources, HostedZoneSummary? Zone, IReadOnlyList<ResourceRecordSetInfo> AliasRecords,
-        IReadOnlyList<ResourceRecordSetInfo> ValidationRecords, bool KeepCertificate, IReadOnlyList<string> Steps);
+    /// <summary>One delete: what it is (for ShouldProcess) and the call that does it.</summary>
+    /// <param name="Action">e.g. "Delete load balancer".</param>
+    /// <param name="Target">The ARN, id or record name.</param>
+    public sealed record RemovalStep(string Action, string Target, Func<CancellationToken, Task> RunAsync);
+
+    /// <summary>What a removal would delete; Steps is empty when nothing is found.</summary>
+    public sealed record Removal(string DomainName, EntryPointResources Resources, IReadOnlyList<RemovalStep> Steps);
 
     public async Task<Removal> FindAsync(string domainName, bool keepCertificate, CancellationToken cancellationToken)
     {
         var domain = DomainNames.Normalize(domainName);
         var resources = await new EntryPointInventory(_clients).FindOneAsync(domain, cancellationToken).ConfigureAwait(false);
         var zone = EntryPointReader.ZoneFor(domain, await _clients.Route53.ListHostedZonesAsync(cancellationToken).ConfigureAwait(false));
-        var aliases = new List<ResourceRecordSetInfo>();
-        var validation = new List<ResourceRecordSetInfo>();
-        if (zone is not null && resources.LoadBalancer is not null)
-        {
-            var dnsName = resources.LoadBalancer.DnsName.TrimEnd('.');
-            aliases.AddRange((await _clients.Route53.ListResourceRecordSetsAsync(zone.Id, domain, cancellationToken).ConfigureAwait(false))
-                .Where(r => r.Type is "A" or "AAAA" && r.AliasDnsName is not null && r.AliasDnsName.EndsWith(dnsName, System.StringComparison.OrdinalIgnoreCase)));
-        }
-
-        if (zone is not null && resources.OwnCertificateArn is not null && !keepCertificate)
-        {
-            var certificate = await _clients.Acm.DescribeCertificateAsync(resources.OwnCertificateArn, cancellationToken).ConfigureAwait(false);
-            foreach (var record in certificate?.ValidationRecords ?? new List<CertificateValidationRecord>())
-            {
-                validation.AddRange((await _clients.Route53.ListResourceRecordSetsAsync(zone.Id, record.RecordName, cancellationToken).ConfigureAwait(false))
-                    .Where(r => r.Type == "CNAME" && r.Values.Any(v => v.TrimEnd('.') == record.RecordValue.TrimEnd('.'))));
-            }
-        }
-
-        var steps = new List<string>();
-        steps.AddRange(aliases.Select(r => $"alias record {r.Type} {r.Name}"));
-        if (resources.HttpsListener is not null) steps.Add($"listener HTTPS:443 {resources.HttpsListener.ListenerArn}");
-        if (resources.HttpListener is not null) steps.Add($"listener HTTP:80 {resources.HttpListener.ListenerArn}");
-        if (resources.LoadBalancer is not null) steps.Add($"load balancer {resources.LoadBalancer.LoadBalancerArn}");
-        if (resources.TargetGroup is not null) steps.Add($"target group {resources.TargetGroup.TargetGroupArn}");
-        if (resources.TargetsGroup is not null) steps.Add($"security group {resources.TargetsGroup.GroupId} (taken off the instances first)");
-        if (resources.LoadBalancerGroup is not null) steps.Add($"security group {resources.LoadBalancerGroup.GroupId}");
-        steps.AddRange(validation.Select(r => $"validation record CNAME {r.Name}"));
-        if (resources.OwnCertificateArn is not null && !keepCertificate) steps.Add($"certificate {resources.OwnCertificateArn}");
-        steps.AddRange(resources.Extras.Select(e => $"duplicate {e}"));
-        return new Removal(domain, resources, zone, aliases, validation, keepCertificate, steps);
-    }
-
-    public async Task RemoveAsync(Removal removal, CancellationToken cancellationToken)
-    {
         var deleter = new EntryPointDeleter(_clients, _reporter);
-        var resources = removal.Resources;
-        if (removal.Zone is not null)
+        var loadBalancers = new[] { resources.LoadBalancer?.LoadBalancerArn }.OfType<string>().Concat(resources.Duplicates.Where(IsLoadBalancer)).ToList();
+        var targetGroups = new[] { resources.TargetGroup?.TargetGroupArn }.OfType<string>().Concat(resources.Duplicates.Where(IsTargetGroup)).ToList();
+        var certificates = new[] { resources.OwnCertificateArn }.OfType<string>().Concat(resources.Duplicates.Where(IsCertificate)).ToList();
+        var groups = new[] { resources.TargetsGroup, resources.LoadBalancerGroup }.OfType<Ec2SecurityGroup>()
+            .Concat(resources.DuplicateGroups.OrderBy(g => g.Tags.TryGetValue(EntryPointTags.Role, out var r) && r == EntryPointTags.TargetGroupRuleRole ? 0 : 1))
+            .ToList();
+
+        var steps = new List<RemovalStep>();
+        if (zone is not null && loadBalancers.Count > 0)
         {
-            await deleter.DeleteRecordsAsync(removal.Zone.Id, removal.AliasRecords, cancellationToken).ConfigureAwait(false);
+            // Alias records that point at any of the domain's load balancers, duplicates included.
+            var dnsNames = (await _clients.Elbv2.DescribeLoadBalancersByArnAsync(loadBalancers, cancellationToken).ConfigureAwait(false))
+                .Select(l => l.DnsName.TrimEnd('.')).ToList();
+            var aliases = (await _clients.Route53.ListResourceRecordSetsAsync(zone.Id, domain, cancellationToken).ConfigureAwait(false))
+                .Where(r => r.Type is "A" or "AAAA" && r.AliasDnsName is not null &&
+                            dnsNames.Any(d => r.AliasDnsName.TrimEnd('.').EndsWith(d, StringComparison.OrdinalIgnoreCase)));
+            steps.AddRange(aliases.Select(r => new RemovalStep($"Delete alias record {r.Type}", r.Name,
+                t => deleter.DeleteRecordsAsync(zone.Id, new[] { r }, t))));
         }
 
-        foreach (var listener in new[] { resources.HttpsListener, resources.HttpListener }.OfType<ListenerDescription>())
+        if (resources.HttpsListener is { } https)
         {
-            await deleter.DeleteListenerAsync(listener.ListenerArn, cancellationToken).ConfigureAwait(false);
+            steps.Add(new RemovalStep("Delete listener HTTPS:443", https.ListenerArn, t => deleter.DeleteListenerAsync(https.ListenerArn, t)));
         }
 
-        foreach (var arn in new[] { resources.LoadBalancer?.LoadBalancerArn }.OfType<string>().Concat(resources.Extras.Where(e => e.Contains(":loadbalancer/"))))
+        if (resources.HttpListener is { } http)
         {
-            await deleter.DeleteLoadBalancerAsync(arn, cancellationToken).ConfigureAwait(false);
+            steps.Add(new RemovalStep("Delete listener HTTP:80", http.ListenerArn, t => deleter.DeleteListenerAsync(http.ListenerArn, t)));
         }
 
-        foreach (var arn in new[] { resources.TargetGroup?.TargetGroupArn }.OfType<string>().Concat(resources.Extras.Where(e => e.Contains(":targetgroup/"))))
-        {
-            await deleter.DeleteTargetGroupAsync(arn, cancellationToken).ConfigureAwait(false);
-        }
+        steps.AddRange(loadBalancers.Select(arn => new RemovalStep(Label("Delete load balancer", arn, resources), arn,
+            t => deleter.DeleteLoadBalancerAsync(arn, t))));
+        steps.AddRange(targetGroups.Select(arn => new RemovalStep(Label("Delete target group", arn, resources), arn,
+            t => deleter.DeleteTargetGroupAsync(arn, t))));
+        steps.AddRange(groups.Select(g => new RemovalStep(
+            Label(g.Tags.TryGetValue(EntryPointTags.Role, out var r) && r == EntryPointTags.TargetGroupRuleRole
+                ? "Delete security group (taken off the instances first)" : "Delete security group", g.GroupId, resources),
+            g.GroupId, t => deleter.DeleteSecurityGroupAsync(g.GroupId, t))));
 
-        foreach (var group in new[] { resources.TargetsGroup, resources.LoadBalancerGroup }.OfType<AwsWiki.EntryPoint.Ec2SecurityGroup>())
+        if (!keepCertificate && certificates.Count > 0)
         {
-            await deleter.DeleteSecurityGroupAsync(group.GroupId, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!removal.KeepCertificate)
-        {
-            if (removal.Zone is not null)
+            if (zone is not null)
             {
-                await deleter.DeleteRecordsAsync(removal.Zone.Id, removal.ValidationRecords, cancellationToken).ConfigureAwait(false);
+                foreach (var arn in certificates)
+                {
+                    var certificate = await _clients.Acm.DescribeCertificateAsync(arn, cancellationToken).ConfigureAwait(false);
+                    foreach (var record in certificate?.ValidationRecords ?? new List<CertificateValidationRecord>())
+                    {
+                        var validation = (await _clients.Route53.ListResourceRecordSetsAsync(zone.Id, record.RecordName, cancellationToken).ConfigureAwait(false))
+                            .Where(r => r.Type == "CNAME" && r.Values.Any(v => v.TrimEnd('.') == record.RecordValue.TrimEnd('.')));
+                        foreach (var found in validation.Where(v => !steps.Any(s => s.Target == v.Name)))
+                        {
+                            steps.Add(new RemovalStep("Delete validation record CNAME", found.Name, t => deleter.DeleteRecordsAsync(zone.Id, new[] { found }, t)));
+                        }
+                    }
+                }
             }
 
-            foreach (var arn in new[] { resources.OwnCertificateArn }.OfType<string>().Concat(resources.Extras.Where(e => e.Contains(":certificate/"))))
-            {
-                await deleter.DeleteCertificateAsync(arn, cancellationToken).ConfigureAwait(false);
-            }
+            steps.AddRange(certificates.Select(arn => new RemovalStep(Label("Delete certificate", arn, resources), arn,
+                t => deleter.DeleteCertificateAsync(arn, t))));
         }
+
+        return new Removal(domain, resources, steps);
     }
+
+    private static string Label(string action, string id, EntryPointResources resources) =>
+        resources.AllDuplicates.Contains(id) ? action + " (duplicate)" : action;
+
+    private static bool IsLoadBalancer(string arn) => arn.Contains(":loadbalancer/");
+
+    private static bool IsTargetGroup(string arn) => arn.Contains(":targetgroup/");
+
+    private static bool IsCertificate(string arn) => arn.Contains(":certificate/");
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using AwsWiki.Clients;
 
 namespace AwsWiki.EntryPoint;
@@ -25,6 +26,15 @@ public sealed class EntryPointResources
     /// <summary>A certificate this module requested for the domain (tagged), if any.</summary>
     public string? OwnCertificateArn { get; set; }
 
-    /// <summary>Extra copies found (a crash between a create and its tagging); Remove deletes them too.</summary>
-    public List<string> Extras { get; } = new();
+    /// <summary>
+    /// ARNs of second copies tagged for the same domain (load balancers, target groups, certificates):
+    /// made by older versions racing each other, or by hand. Get reports them; Remove deletes them too.
+    /// </summary>
+    public List<string> Duplicates { get; } = new();
+
+    /// <summary>Second security groups with the same role, as <see cref="Duplicates"/>.</summary>
+    public List<Ec2SecurityGroup> DuplicateGroups { get; } = new();
+
+    /// <summary>Every duplicate, ARNs then group ids, for messages and the Duplicates property.</summary>
+    public IEnumerable<string> AllDuplicates => Duplicates.Concat(DuplicateGroups.Select(g => g.GroupId));
 }

@@ -18,6 +18,9 @@ public sealed class HttpsEntryPoint
 
     public string? LoadBalancerArn { get; set; }
 
+    /// <summary>ELB's state code: provisioning, active, active_impaired or failed.</summary>
+    public string? LoadBalancerState { get; set; }
+
     public string? LoadBalancerDnsName { get; set; }
 
     public string? CanonicalHostedZoneId { get; set; }
@@ -37,6 +40,25 @@ public sealed class HttpsEntryPoint
 
     /// <summary>"instance-id=health" for each registered target.</summary>
     public string Targets { get; set; } = string.Empty;
+
+    public int HealthyTargets { get; set; }
+
+    public int TotalTargets { get; set; }
+
+    /// <summary>ARNs and ids of second copies tagged for the same domain; empty when there are none.</summary>
+    public string Duplicates { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Ready when every part exists, the certificate is ISSUED and the load balancer active;
+    /// otherwise Incomplete, Validating (certificate pending), CertNotIssued, Provisioning or Failed.
+    /// </summary>
+    public string State =>
+        LoadBalancerArn is null || TargetGroupArn is null || HttpListenerArn is null || HttpsListenerArn is null || CertificateArn is null ? "Incomplete"
+        : CertificateStatus == "PENDING_VALIDATION" ? "Validating"
+        : CertificateStatus != "ISSUED" ? "CertNotIssued"
+        : LoadBalancerState == "provisioning" ? "Provisioning"
+        : LoadBalancerState == "failed" ? "Failed"
+        : "Ready";
 
     public string? SslPolicy { get; set; }
 

@@ -19,7 +19,8 @@ public sealed class GetHttpsEntryPointCommand : AwsCmdlet
         using var clients = EntryPointClients.Create(Context);
         try
         {
-            var found = Await(new EntryPointReader(clients).ReadAsync(pattern.IsMatch, CancelToken));
+            var exact = WildcardPattern.ContainsWildcardCharacters(DomainName) ? null : DomainNames.Normalize(DomainName);
+            var found = Await(new EntryPointReader(clients).ReadAsync(pattern.IsMatch, CancelToken, exact));
             if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(DomainName))
             {
                 WriteFailure(new AwsWikiException("EntryPointNotFound", FailureKind.ObjectNotFound, DomainName,
@@ -29,6 +30,12 @@ public sealed class GetHttpsEntryPointCommand : AwsCmdlet
 
             foreach (var entryPoint in found)
             {
+                if (entryPoint.Duplicates.Length > 0)
+                {
+                    WriteWarning($"The entry point for {entryPoint.DomainName} has duplicates (see its Duplicates property): {entryPoint.Duplicates}. " +
+                        $"Remove-HttpsEntryPoint {entryPoint.DomainName} removes them all.");
+                }
+
                 WriteObject(entryPoint);
             }
         }

@@ -24,6 +24,7 @@ public sealed class NewHttpsEntryPointCommand : AwsCmdlet
     public string[] InstanceId { get; set; } = Array.Empty<string>();
 
     [Parameter]
+    [ValidateRange(1, 65535)]
     public int TargetPort { get; set; } = 8080;
 
     [Parameter]
@@ -79,33 +80,59 @@ public sealed class NewHttpsEntryPointCommand : AwsCmdlet
         };
 
         using var clients = EntryPointClients.Create(Context);
-        EntryPointPlan plan;
+        EntryPointLock? held = null;
         try
         {
-            plan = Await(new EntryPointPlanner(clients, Reporter).PlanAsync(request, CancelToken));
+            EntryPointPlan plan;
+            try
+            {
+                // A second run for the domain on this machine waits here, then plans with the first run's work in place.
+                if (!IsWhatIf())
+                {
+                    held = Await(EntryPointLock.AcquireAsync(clients.Region, DomainName, CertificateTimeout + TimeSpan.FromMinutes(10), Reporter, CancelToken));
+                }
+
+                plan = Await(new EntryPointPlanner(clients, Reporter).PlanAsync(request, CancelToken));
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                ThrowFailure(e, DomainName);
+                return;
+            }
+
+            // One planned change per line, for -WhatIf and the confirmation prompt.
+            var changes = plan.ToCreate.Count == 0
+                ? new[] { "check and re-register the targets (everything else already exists)" }
+                : plan.ToCreate;
+            var description = $"Create the HTTPS entry point for {plan.DomainName}:" + string.Concat(changes.Select(c => Environment.NewLine + "  + " + c));
+            if (!ShouldProcess(description, $"Create the HTTPS entry point for {plan.DomainName} ({changes.Count} change(s))?", "New-HttpsEntryPoint"))
+            {
+                return;
+            }
+
+            try
+            {
+                WriteObject(Await(new EntryPointExecutor(clients, Reporter).RunAsync(plan, CancelToken)));
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                ThrowFailure(e, plan.DomainName);
+            }
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        finally
         {
-            ThrowFailure(e, DomainName);
-            return;
+            held?.Dispose();
+        }
+    }
+
+    private bool IsWhatIf()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
+        {
+            return value is SwitchParameter { IsPresent: true };
         }
 
-        var action = plan.ToCreate.Count == 0
-            ? "Check and re-register the targets (everything else already exists)"
-            : "Create " + string.Join("; ", plan.ToCreate);
-        if (!ShouldProcess(plan.DomainName, action))
-        {
-            return;
-        }
-
-        try
-        {
-            WriteObject(Await(new EntryPointExecutor(clients, Reporter).RunAsync(plan, CancelToken)));
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            ThrowFailure(e, plan.DomainName);
-        }
+        return LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
     }
 
     private IReadOnlyDictionary<string, string> ToTags(Hashtable? tags)

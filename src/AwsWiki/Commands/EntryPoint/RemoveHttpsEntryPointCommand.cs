@@ -29,9 +29,13 @@ public sealed class RemoveHttpsEntryPointCommand : AwsCmdlet
                 return;
             }
 
-            if (ShouldProcess(removal.DomainName, "Delete " + string.Join("; ", removal.Steps)))
+            // One ShouldProcess per resource: -WhatIf lists each, -Confirm asks for each.
+            foreach (var step in removal.Steps)
             {
-                Await(remover.RemoveAsync(removal, CancelToken));
+                if (ShouldProcess(step.Target, step.Action))
+                {
+                    Await(step.RunAsync(CancelToken));
+                }
             }
         }
         catch (Exception e) when (e is not PipelineStoppedException)

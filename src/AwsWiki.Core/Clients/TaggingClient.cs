@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AwsWiki.Aws;
+
+namespace AwsWiki.Clients;
+
+/// <summary>
+/// Resource Groups Tagging API over JSON 1.1: a POST to "/" with X-Amz-Target
+/// ResourceGroupsTaggingAPI_20170126.&lt;Operation&gt;. One query finds tagged resources across services.
+/// </summary>
+public sealed class TaggingClient : ITaggingClient
+{
+    private const string JsonContentType = "application/x-amz-json-1.1";
+    private const string TargetPrefix = "ResourceGroupsTaggingAPI_20170126.";
+
+    /// <summary>The service's maximum page size: fewer round trips in a busy account.</summary>
+    private const int ResourcesPerPage = 100;
+
+    private readonly AwsRequestSender _sender;
+
+    public TaggingClient(AwsContext context, RetryPolicy? retryPolicy = null)
+    {
+        _sender = new AwsRequestSender(context, AwsService.ResourceGroupsTagging, $"https://tagging.{context.Region.SystemName}.amazonaws.com", retryPolicy);
+    }
+
+    public async Task<IReadOnlyList<TaggedResource>> GetResourcesAsync(string tagKey, IReadOnlyList<string>? tagValues, IReadOnlyList<string>? resourceTypes,
+        CancellationToken cancellationToken)
+    {
+        var filter = new Dictionary<string, object> { ["Key"] = tagKey };
+        if (tagValues is { Count: > 0 })
+        {
+            filter["Values"] = tagValues;
+        }
+
+        var result = new List<TaggedResource>();
+        string? token = null;
+        do
+        {
+            var request = new Dictionary<string, object>();
+            if (token is not null)
+            {
+                request["PaginationToken"] = token;
+            }
+
+            request["TagFilters"] = new[] { filter };
+            request["ResourcesPerPage"] = ResourcesPerPage;
+            if (resourceTypes is { Count: > 0 })
+            {
+                request["ResourceTypeFilters"] = resourceTypes;
+            }
+
+            var headers = new Dictionary<string, string> { ["X-Amz-Target"] = TargetPrefix + "GetResources" };
+            var response = await _sender.SendAsync(HttpMethod.Post, string.Empty, AwsRequestSender.Utf8(JsonSerializer.Serialize(request)), JsonContentType,
+                headers, cancellationToken).ConfigureAwait(false);
+            using var json = JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
+            var root = json.RootElement;
+            if (root.TryGetProperty("ResourceTagMappingList", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var mapping in list.EnumerateArray())
+                {
+                    var arn = mapping.TryGetProperty("ResourceARN", out var a) ? a.GetString() : null;
+                    if (string.IsNullOrEmpty(arn))
+                    {
+                        continue;
+                    }
+
+                    var tags = new Dictionary<string, string>(System.StringComparer.Ordinal);
+                    if (mapping.TryGetProperty("Tags", out var tagList) && tagList.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var tag in tagList.EnumerateArray())
+                        {
+                            var key = tag.TryGetProperty("Key", out var k) ? k.GetString() : null;
+                            if (key is not null)
+                            {
+                                tags[key] = tag.TryGetProperty("Value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
+                            }
+                        }
+                    }
+
+                    result.Add(new TaggedResource(arn!, tags));
+                }
+            }
+
+            // The last page has an empty (or, in some implementations, null) token.
+            token = root.TryGetProperty("PaginationToken", out var next) && next.ValueKind == JsonValueKind.String && next.GetString()!.Length > 0
+                ? next.GetString()
+                : null;
+        }
+        while (token is not null);
+
+        return result.GroupBy(r => r.ResourceArn).Select(g => g.First()).ToList();
+    }
+}
