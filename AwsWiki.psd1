@@ -1,5 +1,8 @@
 @{
     RootModule           = 'bin/AwsWiki.dll'
+    # Imported before the RootModule: makes the core library and the AWS SDK loadable from the
+    # module's own load context before PowerShell scans the cmdlet assembly.
+    NestedModules        = @('bin/AwsWiki.Loader.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '6f1f7b9e-3c1d-4a55-9d7e-2a8f0c5b4e71'
     Author               = 'AwsWiki developers'

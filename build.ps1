@@ -47,12 +47,12 @@ function Invoke-Native {
 
 function Invoke-Build {
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/AwsWiki/AwsWiki.csproj'), '-c', $Configuration, '-o', $binPath, '--nologo', '-v', 'quiet')
-    # Only the cmdlet assembly and the format files stay in bin/. The core library and the AWS SDK go
+    # Only the loader, the cmdlet assembly and the format files stay in bin/. The core library and the AWS SDK go
     # to bin/Dependencies, where neither PowerShell nor .NET probes: the module's own load context
-    # (Windows PowerShell: its resolver) loads them from there (src/AwsWiki/Internal/ModuleInitializer.cs).
+    # (Windows PowerShell: its resolver) loads them from there (src/AwsWiki.Loader/ModuleInitializer.cs).
     $dependencies = New-Item -ItemType Directory -Force -Path (Join-Path $binPath 'Dependencies')
     Get-ChildItem $binPath -File |
-        Where-Object { $_.Name -notin 'AwsWiki.dll', 'AwsWiki.pdb' -and $_.Extension -ne '.ps1xml' } |
+        Where-Object { $_.Name -notin 'AwsWiki.dll', 'AwsWiki.pdb', 'AwsWiki.Loader.dll', 'AwsWiki.Loader.pdb' -and $_.Extension -ne '.ps1xml' } |
         Move-Item -Destination $dependencies -Force
     # The help builder imports the module, so it runs in its own process.
     Invoke-Native (Get-ChildPwsh) @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'build.ps1'), '-Task', 'Help')

@@ -110,7 +110,6 @@ Describe 'Concurrent New-HttpsEntryPoint runs for one domain converge to one ent
     }
 
     It 'the idempotency token depends on account, region and domain only, within ACM''s 32 word characters' {
-        Add-Type -Path (Join-Path (Split-Path $env:AWSWIKI_MODULE) 'bin/AwsWiki.Core.dll')
         $token = [AwsWiki.EntryPoint.DomainNames]::IdempotencyToken('123456789012', 'us-east-1', 'www.example.com')
         $token | Should -Match '^\w{1,32}$'
         [AwsWiki.EntryPoint.DomainNames]::IdempotencyToken('123456789012', 'us-east-1', 'www.example.com') | Should -Be $token

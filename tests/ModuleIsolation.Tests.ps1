@@ -69,7 +69,7 @@ Describe 'Another AWS SDK in the same session (<Name>)' -ForEach @(
 }
 
 Describe 'What the cmdlet assembly exposes' {
-    It 'references no AWS SDK assembly, and ships only itself and its format files beside the manifest' {
+    It 'references no AWS SDK assembly, and ships only itself, the loader and the format files beside the manifest' {
         $reader = [System.Reflection.Metadata.MetadataReader]
         $stream = [IO.File]::OpenRead((Join-Path $bin 'AwsWiki.dll'))
         try {
@@ -80,7 +80,8 @@ Describe 'What the cmdlet assembly exposes' {
         finally { $stream.Dispose() }
         $names | Should -Contain 'AwsWiki.Core'
         $names | Where-Object { $_ -like 'AWSSDK*' } | Should -BeNullOrEmpty
-        (Get-ChildItem $bin -File).Name | Where-Object { $_ -notlike '*.ps1xml' } | Sort-Object | Should -Be @('AwsWiki.dll', 'AwsWiki.pdb')
+        (Get-ChildItem $bin -File).Name | Where-Object { $_ -notlike '*.ps1xml' } | Sort-Object |
+            Should -Be @('AwsWiki.dll', 'AwsWiki.Loader.dll', 'AwsWiki.Loader.pdb', 'AwsWiki.pdb')
     }
 
     It 'no parameter or output property of any cmdlet has an AWS SDK type' {

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace AwsWiki.Commands.Internal;
+namespace AwsWiki.Loader;
 
 /// <summary>
 /// PowerShell 7: the module's own load context for AwsWiki.Core and everything it needs (the AWS

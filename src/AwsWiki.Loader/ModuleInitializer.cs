@@ -4,15 +4,19 @@ using System.Management.Automation;
 using System.Net;
 using System.Runtime.InteropServices;
 
-namespace AwsWiki.Commands.Internal;
+namespace AwsWiki.Loader;
 
 /// <summary>
-/// Runs when PowerShell imports the module, before any cmdlet needs AwsWiki.Core. The core library
-/// and the AWS SDK ship in bin/Dependencies, where neither PowerShell nor .NET probes, so another
-/// module's AWS SDK (AWS Tools 4.x ships v3, AWS Tools 5.x an older v4: all named 4.0.0.0) never
-/// meets ours. On PowerShell 7 they load into a module-private AssemblyLoadContext; on Windows
-/// PowerShell 5.1, which has none, a resolver scoped to that folder stands in for the binding
-/// redirects powershell.exe lacks.
+/// Runs when PowerShell imports the module, before it loads and scans the cmdlet assembly: the
+/// manifest names this assembly in NestedModules, which PowerShell imports before the RootModule.
+/// That order matters: scanning the cmdlets' types already needs AwsWiki.Core (a parameter of one
+/// of its enum types is a field of that type), so the way to it must be in place first.
+///
+/// The core library and the AWS SDK ship in bin/Dependencies, where neither PowerShell nor .NET
+/// probes, so another module's AWS SDK (AWS Tools 4.x ships v3, AWS Tools 5.x an older v4: all named
+/// 4.0.0.0) never meets ours. On PowerShell 7 they load into a module-private AssemblyLoadContext;
+/// on Windows PowerShell 5.1, which has none, a resolver scoped to that folder stands in for the
+/// binding redirects powershell.exe lacks.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {

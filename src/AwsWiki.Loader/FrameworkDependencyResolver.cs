@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Reflection;
 
-namespace AwsWiki.Commands.Internal;
+namespace AwsWiki.Loader;
 
 /// <summary>
 /// Windows PowerShell 5.1 (.NET Framework): no load contexts and no binding redirects for
