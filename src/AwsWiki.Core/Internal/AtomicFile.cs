@@ -15,8 +15,8 @@ internal static class AtomicFile
 {
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    // FileSystemInfo.ResolveLinkTarget exists from .NET 6 (every pwsh 7.2+); netstandard2.0 cannot name it.
-    private static readonly MethodInfo? ResolveLinkTarget = typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) });
+    // FileSystemInfo.LinkTarget exists from .NET 6 (every pwsh 7.2+); netstandard2.0 cannot name it.
+    private static readonly PropertyInfo? LinkTarget = typeof(FileSystemInfo).GetProperty("LinkTarget");
 
     public static byte[]? ReadAllBytes(string path)
     {
@@ -48,17 +48,21 @@ internal static class AtomicFile
         UnixPermissions.SetDirectory(directory, UnixPermissions.OwnerOnlyDirectory);
     }
 
-    /// <summary>The file a path finally names: the target of a (chain of) symbolic link(s), else the path itself.</summary>
+    /// <summary>The file a path finally names: the target of a (chain of) symbolic link(s), even a dangling one, else the path itself.</summary>
     public static string FinalTarget(string path)
     {
-        var fullPath = Path.GetFullPath(path);
-        if (ResolveLinkTarget is null)
+        var current = Path.GetFullPath(path);
+        for (var hop = 0; LinkTarget is not null && hop < 40; hop++)
         {
-            return fullPath;
+            if (LinkTarget.GetValue(new FileInfo(current)) is not string target)
+            {
+                break;
+            }
+
+            current = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, target));
         }
 
-        var target = ResolveLinkTarget.Invoke(new FileInfo(fullPath), new object[] { true }) as FileSystemInfo;
-        return target is null ? fullPath : Path.GetFullPath(target.FullName);
+        return current;
     }
 
     public static void WriteAllBytes(string path, byte[] content)

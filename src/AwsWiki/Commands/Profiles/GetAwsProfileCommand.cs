@@ -51,7 +51,10 @@ public sealed class GetAwsProfileCommand : PSCmdlet
             }
             else
             {
-                matches = files.Exists(text) ? new List<string> { text } : new List<string>();
+                // Profile names are case-sensitive to the AWS CLI; a name in another case is found only when no exact one exists.
+                matches = files.Exists(text)
+                    ? new List<string> { text }
+                    : files.Names.Where(n => string.Equals(n, text, System.StringComparison.OrdinalIgnoreCase)).ToList();
                 if (matches.Count == 0)
                 {
                     WriteError(ErrorRecords.Create("ProfileNotFound", ErrorCategory.ObjectNotFound, text,
