@@ -86,11 +86,14 @@ Describe 'Profile files as users have them' {
         $target = Join-Path $dotfiles 'aws-credentials'
         Write-Bytes $target "[old]`naws_access_key_id = AKIAIOSFODNN7EXAMPLE`naws_secret_access_key = x`n"
         chmod 640 $target
+        $isRoot = (id -u) -eq '0'
+        if ($isRoot) { chown 1234:1234 $target }
         New-Item -ItemType SymbolicLink -Path $files.Credentials -Target 'dotfiles/aws-credentials' | Out-Null
         Set-AwsProfile new -AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey $secret -NoActivate
         (Get-Item $files.Credentials).LinkType | Should -Be 'SymbolicLink'
         [IO.File]::ReadAllText($target) | Should -Match '\[new\]'
         [int](Get-Item $target).UnixFileMode | Should -Be ([Convert]::ToInt32('640', 8))
+        if ($isRoot) { stat -c '%u:%g' $target | Should -Be '1234:1234' -Because 'an administrator editing another user''s file keeps its owner' }
         Invoke-AwsCli configure get aws_secret_access_key --profile new | Should -Be $secret
         Get-ChildItem -Force $files.Folder, $dotfiles | Where-Object Name -like '*.tmp' | Should -BeNullOrEmpty
     }

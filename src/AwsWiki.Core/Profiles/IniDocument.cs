@@ -17,6 +17,7 @@ public sealed class IniDocument
     public const string DefaultSectionName = "DEFAULT";
 
     private static readonly byte[] Bom = { 0xEF, 0xBB, 0xBF };
+    private static readonly char[] Delimiters = { '=', ':' };
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     private readonly byte[] _bytes;
@@ -295,7 +296,7 @@ public sealed class IniDocument
                 continue;
             }
 
-            var delimiter = stripped.IndexOfAny(new[] { '=', ':' });
+            var delimiter = stripped.IndexOfAny(Delimiters);
             if (delimiter < 0)
             {
                 line.Kind = IniLineKind.Unparsed;

@@ -161,8 +161,8 @@ public sealed class ProfileStore
         }
     }
 
-    /// <summary>Writes the given settings; keys not given stay as they are. Returns the profile as written.</summary>
-    public AwsProfile Set(string name, ProfileSettings settings)
+    /// <summary>Writes the given settings; keys not given stay as they are.</summary>
+    public void Set(string name, ProfileSettings settings)
     {
         using (AcquireLocks())
         {
@@ -190,8 +190,6 @@ public sealed class ProfileStore
 
             WriteIfChanged(CredentialsPath, files.Credentials.Bytes, credentials);
             WriteIfChanged(ConfigPath, files.Config.Bytes, config);
-            var after = Load();
-            return BuildProfile(name, after, ActiveProfileName());
         }
     }
 

@@ -134,7 +134,7 @@ public sealed class SetAwsProfileCommand : PSCmdlet
             {
                 // A file the AWS CLI cannot parse is not written to: the change could land where the CLI never reads.
                 ProfileStore.EnsureWritable(files);
-                foreach (var warning in store.Validate(ProfileName, settings))
+                foreach (var warning in ProfileValidation.Validate(ProfileName, settings, files.Exists))
                 {
                     WriteWarning(warning);
                 }
