@@ -344,6 +344,11 @@ public sealed class IniDocument
         {
             foreach (var option in section.Options)
             {
+                if (!option.IsMultiLine)
+                {
+                    continue;
+                }
+
                 var value = option.Value;
                 if (value.StartsWith("\n", StringComparison.Ordinal) && ParseNested(value) is null)
                 {

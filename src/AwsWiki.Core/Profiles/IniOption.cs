@@ -25,5 +25,8 @@ public sealed class IniOption
     internal List<string> Parts { get; } = new();
 
     /// <summary>The value as configparser returns it: lines joined with \n, trailing white space removed.</summary>
-    public string Value => PythonText.RStrip(string.Join("\n", Parts));
+    public string Value => Parts.Count == 1 ? Parts[0] : PythonText.RStrip(string.Join("\n", Parts));
+
+    /// <summary>Only a value of several lines can start with a newline (a nested block).</summary>
+    internal bool IsMultiLine => Parts.Count > 1;
 }
