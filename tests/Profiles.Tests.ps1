@@ -223,14 +223,19 @@ Describe 'AWS profiles' {
             Invoke-AwsCli configure get region | Should -Be 'us-east-1'
         }
 
-        It 'keeps lines it cannot parse, and warns by line number without quoting them' {
+        It 'refuses to write to a file the AWS CLI cannot parse, warns by line number without quoting the line, and changes nothing' {
             $credentials = "[ok]`naws_access_key_id = AKIAIOSFODNN7EXAMPLE`naws_secret_access_key = $secret`nthis line is broken $secret`n"
             [IO.File]::WriteAllText($files.Credentials, $credentials)
             $warnings = @()
-            Set-AwsProfile ok -Region us-east-1 -NoActivate -WarningVariable warnings -WarningAction SilentlyContinue
+            Set-AwsProfile ok -Region us-east-1 -NoActivate -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'ProfileFileInvalid,*'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $err[0].TargetObject | Should -Be $files.Credentials
             [IO.File]::ReadAllText($files.Credentials) | Should -BeExactly $credentials
-            ($warnings -join "`n") | Should -Match 'line 4'
-            ($warnings -join "`n") | Should -Not -Match ([regex]::Escape($secret))
+            Test-Path $files.Config | Should -BeFalse
+            ($warnings -join "`n") | Should -Match ([regex]::Escape("$($files.Credentials), line 4"))
+            ($warnings -join "`n") + ($err | Out-String) | Should -Not -Match ([regex]::Escape($secret))
+            { Invoke-AwsCli configure get region --profile ok } | Should -Throw -Because 'the CLI refuses the file too'
         }
     }
 

@@ -7,9 +7,9 @@ public enum IniLineKind
     Section,
     KeyValue,
 
-    /// <summary>An indented line under a key: the AWS CLI's nested settings (for example s3 = / max_concurrent_requests = 10).</summary>
+    /// <summary>An indented line that the AWS CLI adds to the value above it (for example the lines of an s3 = block).</summary>
     Continuation,
 
-    /// <summary>A line that is none of the above. It is kept as it is and reported, never dropped.</summary>
+    /// <summary>A line the AWS CLI would reject. It is kept as it is and reported, never dropped.</summary>
     Unparsed,
 }

@@ -2,18 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using AwsWiki.Internal;
 
 namespace AwsWiki.Profiles;
 
 /// <summary>
-/// The AWS CLI's two profile files, read and written the way the CLI does: keys in the
-/// credentials file under [name], everything else in the config file under [profile name]
-/// ([default] for the default profile). Writes hold a machine-wide lock around
-/// read-modify-write and replace files atomically.
+/// The AWS CLI's two profile files, read as botocore reads them and written as the CLI writes them:
+/// keys in the credentials file under [name], everything else in the config file under
+/// [profile name] ([default] for the default profile). Writes hold a machine-wide lock around
+/// read-modify-write, refuse files the CLI cannot parse, and replace files atomically, following
+/// symbolic links.
 /// </summary>
 public sealed class ProfileStore
 {
+    /// <summary>Problems reported per file before the rest are only counted.</summary>
+    public const int WarningsPerFile = 5;
+
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     public ProfileStore(string credentialsPath, string configPath)
@@ -29,10 +35,9 @@ public sealed class ProfileStore
     /// <summary>The files the AWS CLI would use now: AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE, else ~/.aws.</summary>
     public static ProfileStore FromEnvironment()
     {
-        var awsFolder = Path.Combine(HomeDirectory(), ".aws");
         return new ProfileStore(
-            ExpandHome(Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE")) ?? Path.Combine(awsFolder, "credentials"),
-            ExpandHome(Environment.GetEnvironmentVariable("AWS_CONFIG_FILE")) ?? Path.Combine(awsFolder, "config"));
+            CliPath(Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE")) ?? CliPath("~/.aws/credentials")!,
+            CliPath(Environment.GetEnvironmentVariable("AWS_CONFIG_FILE")) ?? CliPath("~/.aws/config")!);
     }
 
     /// <summary>The profile the session uses when none is named: AWS_PROFILE, else "default".</summary>
@@ -42,63 +47,93 @@ public sealed class ProfileStore
         return string.IsNullOrEmpty(fromEnvironment) ? "default" : fromEnvironment!;
     }
 
-    public IReadOnlyList<string> ProfileNames()
+    /// <summary>Reads both files once; everything else reads from the snapshot.</summary>
+    public ProfileFiles Load()
     {
-        var (credentials, config) = Load();
-        return NamesIn(credentials, config);
+        return new ProfileFiles(
+            CredentialsPath, IniDocument.Parse(AtomicFile.ReadAllBytes(CredentialsPath) ?? Array.Empty<byte>()),
+            ConfigPath, IniDocument.Parse(AtomicFile.ReadAllBytes(ConfigPath) ?? Array.Empty<byte>()));
     }
 
-    public bool Exists(string name) => ProfileNames().Contains(name, StringComparer.Ordinal);
+    public IReadOnlyList<string> ProfileNames() => Load().Names;
 
-    /// <summary>Lines that could not be parsed, by file and line number; their text is not quoted because it may hold a secret.</summary>
-    public IReadOnlyList<string> ParseWarnings()
+    public bool Exists(string name) => Load().Exists(name);
+
+    /// <summary>What botocore would reject, by file and line: the first few per file, then a count. Lines are never quoted: they may hold a secret.</summary>
+    public IReadOnlyList<string> ParseWarnings() => ParseWarnings(Load());
+
+    public static IReadOnlyList<string> ParseWarnings(ProfileFiles files)
     {
-        var (credentials, config) = Load();
-        return Warnings(credentials, CredentialsPath).Concat(Warnings(config, ConfigPath)).ToList();
+        var warnings = new List<string>();
+        foreach (var (path, document) in new[] { (files.CredentialsPath, files.Credentials), (files.ConfigPath, files.Config) })
+        {
+            foreach (var problem in document.Problems.Take(WarningsPerFile))
+            {
+                warnings.Add($"{path}, line {problem.LineNumber}: {problem.Message}");
+            }
+
+            if (document.Problems.Count > WarningsPerFile)
+            {
+                warnings.Add($"{path}: {document.Problems.Count - WarningsPerFile} more problems not shown.");
+            }
+        }
+
+        return warnings;
     }
 
-    public IReadOnlyList<AwsProfile> GetProfiles()
+    public IReadOnlyList<AwsProfile> GetProfiles() => GetProfiles(Load());
+
+    public static IReadOnlyList<AwsProfile> GetProfiles(ProfileFiles files)
     {
-        var (credentials, config) = Load();
         var active = ActiveProfileName();
-        return NamesIn(credentials, config).Select(name => BuildProfile(name, credentials, config, active)).ToList();
+        return files.Names.Select(name => BuildProfile(name, files, active)).ToList();
+    }
+
+    /// <summary>The named profiles (names as <see cref="ProfileFiles.Names"/> has them), in the given order.</summary>
+    public static IReadOnlyList<AwsProfile> GetProfiles(ProfileFiles files, IEnumerable<string> names)
+    {
+        var active = ActiveProfileName();
+        return names.Select(name => BuildProfile(name, files, active)).ToList();
     }
 
     public AwsProfile? GetProfile(string name)
     {
-        var (credentials, config) = Load();
-        return NamesIn(credentials, config).Contains(name, StringComparer.Ordinal)
-            ? BuildProfile(name, credentials, config, ActiveProfileName())
-            : null;
+        var files = Load();
+        return files.Exists(name) ? BuildProfile(name, files, ActiveProfileName()) : null;
     }
 
     /// <summary>
-    /// Every setting of a profile, secrets included: config-file settings, the SSO session's URL and
-    /// region, and the credentials-file keys on top. Only for handing to the SDK's credential
-    /// providers; null when the profile is in neither file.
+    /// Every setting of a profile, secrets included: the SSO session's settings, the config-file
+    /// settings over them, and the credentials-file keys on top. Nested blocks are left out. Only for
+    /// handing to the SDK's credential providers; null when the profile is in neither file.
     /// </summary>
     internal IReadOnlyDictionary<string, string>? ReadSettings(string name)
     {
-        var (credentials, config) = Load();
-        var section = ConfigSection(name, config);
-        if (!credentials.HasSection(name) && !config.HasSection(section))
+        var files = Load();
+        var merged = files.MergedValues(name);
+        if (merged is null)
         {
             return null;
         }
 
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var profileSettings = config.GetSection(section);
-        if (profileSettings.TryGetValue("sso_session", out var ssoSession))
+        if (merged.TryGetValue("sso_session", out var session) && session is string sessionName && files.SsoSessionValues(sessionName) is { } sessionValues)
         {
-            foreach (var pair in config.GetSection("sso-session " + ssoSession))
+            foreach (var pair in sessionValues)
             {
-                settings[pair.Key] = pair.Value;
+                if (pair.Value is string text)
+                {
+                    settings[pair.Key] = text;
+                }
             }
         }
 
-        foreach (var pair in profileSettings.Concat(credentials.GetSection(name)))
+        foreach (var pair in merged)
         {
-            settings[pair.Key] = pair.Value;
+            if (pair.Value is string text)
+            {
+                settings[pair.Key] = text;
+            }
         }
 
         return settings;
@@ -107,168 +142,242 @@ public sealed class ProfileStore
     /// <summary>Checks the settings against the files as they are now; returns warnings, throws on errors.</summary>
     public IReadOnlyList<string> Validate(string name, ProfileSettings settings)
     {
-        var (credentials, config) = Load();
-        var names = NamesIn(credentials, config);
-        return ProfileValidation.Validate(name, settings, n => names.Contains(n, StringComparer.Ordinal));
+        var files = Load();
+        return ProfileValidation.Validate(name, settings, files.Exists);
     }
 
-    /// <summary>Writes the given settings; keys not given stay as they are. Returns the profile as written.</summary>
-    public AwsProfile Set(string name, ProfileSettings settings)
+    /// <summary>Throws when botocore would refuse either file: writing into it could land where the CLI never reads.</summary>
+    public static void EnsureWritable(ProfileFiles files)
+    {
+        foreach (var (path, document) in new[] { (files.CredentialsPath, files.Credentials), (files.ConfigPath, files.Config) })
+        {
+            var problem = document.Problems.FirstOrDefault(p => !p.IsEncoding);
+            if (problem is not null)
+            {
+                throw new AwsWikiException("ProfileFileInvalid", FailureKind.InvalidData, path,
+                    $"The AWS CLI cannot parse '{path}' (line {problem.LineNumber}: {problem.Message}). " +
+                    "Nothing was changed; fix the file first (Get-AwsProfile lists every problem).");
+            }
+        }
+    }
+
+    /// <summary>Writes the given settings; keys not given stay as they are.</summary>
+    public void Set(string name, ProfileSettings settings)
     {
         using (AcquireLocks())
         {
-            var (credentials, config) = Load();
-            var names = NamesIn(credentials, config);
-            ProfileValidation.Validate(name, settings, n => names.Contains(n, StringComparer.Ordinal));
+            var files = Load();
+            EnsureWritable(files);
+            ProfileValidation.Validate(name, settings, files.Exists);
 
-            var credentialsBefore = credentials.ToString();
-            var configBefore = config.ToString();
+            var credentials = files.Credentials.Bytes;
+            var config = files.Config.Bytes;
             foreach (var assignment in settings.Assignments())
             {
                 switch (assignment.Location)
                 {
                     case SettingLocation.Credentials:
-                        credentials.SetValue(name, assignment.Key, assignment.Value);
+                        credentials = SetInCredentials(credentials, name, assignment.Key, assignment.Value);
                         break;
                     case SettingLocation.Profile:
-                        config.SetValue(ConfigSection(name, config), assignment.Key, assignment.Value);
+                        config = SetInConfig(config, f => f.ConfigSection(name), ProfileFiles.ConfigHeaderFor(name), assignment.Key, assignment.Value);
                         break;
                     case SettingLocation.SsoSession:
-                        config.SetValue("sso-session " + settings.SsoSession, assignment.Key, assignment.Value);
+                        config = SetInConfig(config, f => f.SsoSessionSection(settings.SsoSession!), ProfileFiles.SsoSessionHeaderFor(settings.SsoSession!), assignment.Key, assignment.Value);
                         break;
                 }
             }
 
-            WriteIfChanged(CredentialsPath, credentialsBefore, credentials);
-            WriteIfChanged(ConfigPath, configBefore, config);
-            return BuildProfile(name, credentials, config, ActiveProfileName());
+            WriteIfChanged(CredentialsPath, files.Credentials.Bytes, credentials);
+            WriteIfChanged(ConfigPath, files.Config.Bytes, config);
         }
     }
 
-    /// <summary>Removes the profile's sections from both files. Returns false when it was in neither.</summary>
+    /// <summary>Removes every section of the profile from both files. Returns false when it was in neither.</summary>
     public bool Remove(string name)
     {
         ProfileValidation.ValidateName(name);
         using (AcquireLocks())
         {
-            var (credentials, config) = Load();
-            var credentialsBefore = credentials.ToString();
-            var configBefore = config.ToString();
-            var removed = credentials.RemoveSection(name);
-            removed |= config.RemoveSection(name == "default" ? "default" : "profile " + name);
-            if (name == "default")
-            {
-                removed |= config.RemoveSection("profile default");
-            }
+            var files = Load();
+            EnsureWritable(files);
+            var credentialsSection = files.Credentials.FindSection(name);
+            var credentials = credentialsSection is null
+                ? files.Credentials.Bytes
+                : files.Credentials.RemoveLines(new[] { SectionRange(files.Credentials, credentialsSection) });
+            var configSections = files.AllConfigSections(name).ToList();
+            var config = configSections.Count == 0
+                ? files.Config.Bytes
+                : files.Config.RemoveLines(configSections.Select(s => SectionRange(files.Config, s)).ToList());
 
-            WriteIfChanged(CredentialsPath, credentialsBefore, credentials);
-            WriteIfChanged(ConfigPath, configBefore, config);
-            return removed;
+            WriteIfChanged(CredentialsPath, files.Credentials.Bytes, credentials);
+            WriteIfChanged(ConfigPath, files.Config.Bytes, config);
+            return credentialsSection is not null || configSections.Count > 0;
         }
     }
 
-    private static string HomeDirectory()
-    {
-        var home = Environment.GetEnvironmentVariable("HOME");
-        if (string.IsNullOrEmpty(home))
-        {
-            home = Environment.GetEnvironmentVariable("USERPROFILE");
-        }
-
-        return string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home!;
-    }
-
-    private static string? ExpandHome(string? path)
+    /// <summary>
+    /// A path as botocore takes it: environment variables expanded, then ~ as Python's
+    /// os.path.expanduser does: HOME on Linux and macOS; USERPROFILE, else HOMEDRIVE+HOMEPATH on Windows.
+    /// </summary>
+    public static string? CliPath(string? path)
     {
         if (string.IsNullOrEmpty(path))
         {
             return null;
         }
 
-        return path!.StartsWith("~", StringComparison.Ordinal) ? HomeDirectory() + path.Substring(1) : path;
-    }
-
-    private static string ConfigSection(string name, IniDocument config)
-    {
-        if (name != "default")
+        var expanded = ExpandVariables(path!);
+        if (expanded == "~" || expanded.StartsWith("~/", StringComparison.Ordinal) ||
+            (IsWindows && expanded.StartsWith("~\\", StringComparison.Ordinal)))
         {
-            return "profile " + name;
+            expanded = HomeDirectory() + expanded.Substring(1);
         }
 
-        // The CLI reads both spellings of the default section; write to the one that is there.
-        return !config.HasSection("default") && config.HasSection("profile default") ? "profile default" : "default";
+        return expanded;
     }
 
-    private static List<string> NamesIn(IniDocument credentials, IniDocument config)
+    private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+    private static string HomeDirectory()
     {
-        var names = new List<string>(credentials.SectionNames);
-        foreach (var section in config.SectionNames)
+        string? home;
+        if (IsWindows)
         {
-            if (section == "default")
+            home = Environment.GetEnvironmentVariable("USERPROFILE");
+            if (string.IsNullOrEmpty(home))
             {
-                names.Add("default");
+                var drive = Environment.GetEnvironmentVariable("HOMEDRIVE") ?? string.Empty;
+                var homePath = Environment.GetEnvironmentVariable("HOMEPATH");
+                home = string.IsNullOrEmpty(homePath) ? null : drive + homePath;
             }
-            else if (section.StartsWith("profile ", StringComparison.Ordinal))
-            {
-                names.Add(section.Substring("profile ".Length));
-            }
-        }
-
-        return names.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
-    }
-
-    private AwsProfile BuildProfile(string name, IniDocument credentials, IniDocument config, string activeName)
-    {
-        var keys = credentials.GetSection(name);
-        var section = ConfigSection(name, config);
-        var settings = config.GetSection(section);
-        string? Setting(string key) => settings.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
-        string? Key(string key) => keys.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
-
-        var sources = new List<string>();
-        if (credentials.HasSection(name))
-        {
-            sources.Add(CredentialsPath);
-        }
-
-        if (config.HasSection(section))
-        {
-            sources.Add(ConfigPath);
-        }
-
-        var ssoSession = Setting("sso_session");
-        var ssoStartUrl = Setting("sso_start_url") ?? (ssoSession is null ? null : config.GetValue("sso-session " + ssoSession, "sso_start_url"));
-        var accessKeyId = Key("aws_access_key_id") ?? Setting("aws_access_key_id");
-        var hasToken = (Key("aws_session_token") ?? Setting("aws_session_token")) is not null;
-
-        CredentialType type;
-        if (Setting("role_arn") is not null)
-        {
-            type = CredentialType.AssumeRole;
-        }
-        else if (ssoSession is not null || ssoStartUrl is not null || Setting("sso_account_id") is not null)
-        {
-            type = CredentialType.Sso;
-        }
-        else if (accessKeyId is not null)
-        {
-            type = hasToken ? CredentialType.Session : CredentialType.Static;
-        }
-        else if (Setting("credential_process") is not null)
-        {
-            type = CredentialType.Process;
         }
         else
         {
-            type = CredentialType.None;
+            home = Environment.GetEnvironmentVariable("HOME");
         }
+
+        return string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home!.TrimEnd('/', '\\');
+    }
+
+    /// <summary>os.path.expandvars: $NAME and ${NAME} (and %NAME% on Windows); unknown names stay as written.</summary>
+    private static string ExpandVariables(string path)
+    {
+        var pattern = IsWindows ? @"\$\{(?<n>[^}]+)\}|\$(?<n>[A-Za-z0-9_]+)|%(?<n>[^%]+)%" : @"\$\{(?<n>[^}]+)\}|\$(?<n>[A-Za-z0-9_]+)";
+        return Regex.Replace(path, pattern, m => Environment.GetEnvironmentVariable(m.Groups["n"].Value) ?? m.Value);
+    }
+
+    private static byte[] SetInCredentials(byte[] bytes, string name, string key, string value)
+    {
+        var document = IniDocument.Parse(bytes);
+        var section = document.FindSection(name);
+        return section is null ? document.AppendSection(name, new[] { key + " = " + value }) : SetInSection(document, section, key, value);
+    }
+
+    private static byte[] SetInConfig(byte[] bytes, Func<ProfileFiles, IniSection?> find, string header, string key, string value)
+    {
+        var document = IniDocument.Parse(bytes);
+        var files = new ProfileFiles(string.Empty, IniDocument.Parse(Array.Empty<byte>()), string.Empty, document);
+        var section = find(files);
+        return section is null ? document.AppendSection(header, new[] { key + " = " + value }) : SetInSection(document, section, key, value);
+    }
+
+    /// <summary>
+    /// Replaces the key's value where it is, or adds the key after the section's last setting with
+    /// that setting's indentation, so that neither the new line nor any line after it changes meaning.
+    /// </summary>
+    private static byte[] SetInSection(IniDocument document, IniSection section, string key, string value)
+    {
+        var existing = section.Options.LastOrDefault(o => o.Key == key);
+        if (existing is not null)
+        {
+            return document.ReplaceValue(existing, value);
+        }
+
+        var after = section.LastContentLine;
+        var indent = IndentOf(document.Lines[after].Text);
+        if (section.Options.Count == 0)
+        {
+            // Under a bare header, the next header must not become a continuation of the new key.
+            var next = NextContentLine(document, after);
+            if (next >= 0)
+            {
+                var nextIndent = IndentOf(document.Lines[next].Text);
+                if (nextIndent.Length > indent.Length)
+                {
+                    indent = nextIndent;
+                }
+            }
+        }
+        else
+        {
+            indent = IndentOf(document.Lines[section.Options[section.Options.Count - 1].Line].Text);
+        }
+
+        return document.InsertLine(after, indent + key + " = " + value);
+    }
+
+    private static int NextContentLine(IniDocument document, int after)
+    {
+        for (var i = after + 1; i < document.Lines.Count; i++)
+        {
+            if (document.Lines[i].Kind is not (IniLineKind.Blank or IniLineKind.Comment))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string IndentOf(string text)
+    {
+        var first = PythonText.FirstNonSpace(text);
+        return first <= 0 ? string.Empty : text.Substring(0, first);
+    }
+
+    /// <summary>A section's header through its last setting, and the blank line just above it; comments below stay with the next section.</summary>
+    private static (int First, int Last) SectionRange(IniDocument document, IniSection section)
+    {
+        var first = section.HeaderLine > 0 && document.Lines[section.HeaderLine - 1].Kind == IniLineKind.Blank ? section.HeaderLine - 1 : section.HeaderLine;
+        return (first, section.LastContentLine);
+    }
+
+    private static AwsProfile BuildProfile(string name, ProfileFiles files, string activeName)
+    {
+        var merged = files.MergedValues(name) ?? new Dictionary<string, object>();
+        string? Setting(string key) => merged.TryGetValue(key, out var value) && value is string text && text.Length > 0 ? text : null;
+
+        var sources = new List<string>();
+        if (files.Credentials.FindSection(name) is not null)
+        {
+            sources.Add(files.CredentialsPath);
+        }
+
+        if (files.ConfigSection(name) is not null)
+        {
+            sources.Add(files.ConfigPath);
+        }
+
+        var ssoSession = Setting("sso_session");
+        var ssoStartUrl = Setting("sso_start_url");
+        if (ssoStartUrl is null && ssoSession is not null && files.SsoSessionValues(ssoSession) is { } session &&
+            session.TryGetValue("sso_start_url", out var url) && url is string urlText && urlText.Length > 0)
+        {
+            ssoStartUrl = urlText;
+        }
+
+        // The key botocore would use: the credentials file's, else the config file's.
+        var accessKeyId = files.CredentialsValues(name) is { } keys && keys.TryGetValue("aws_access_key_id", out var id)
+            ? id as string
+            : Setting("aws_access_key_id");
 
         return new AwsProfile
         {
             ProfileName = name,
             Region = Setting("region"),
             Output = Setting("output"),
-            CredentialType = type,
+            CredentialType = CredentialTypeResolver.Resolve(name, files),
             AccessKeyId = AwsProfile.MaskAccessKeyId(accessKeyId),
             RoleArn = Setting("role_arn"),
             SourceProfile = Setting("source_profile"),
@@ -283,25 +392,30 @@ public sealed class ProfileStore
         };
     }
 
-    private static IEnumerable<string> Warnings(IniDocument document, string path)
+    private static void WriteIfChanged(string path, byte[] before, byte[] after)
     {
-        return document.UnparsedLineNumbers.Select(line =>
-            $"{path}, line {line}: the line is not a section, setting or comment. It is kept as it is.");
-    }
-
-    private (IniDocument Credentials, IniDocument Config) Load()
-    {
-        return (IniDocument.Parse(AtomicFile.ReadAllText(CredentialsPath) ?? string.Empty),
-            IniDocument.Parse(AtomicFile.ReadAllText(ConfigPath) ?? string.Empty));
-    }
-
-    private static void WriteIfChanged(string path, string before, IniDocument document)
-    {
-        var after = document.ToString();
-        if (!string.Equals(before, after, StringComparison.Ordinal))
+        if (!SameBytes(before, after))
         {
-            AtomicFile.WriteAllText(path, after);
+            AtomicFile.WriteAllBytes(path, after);
         }
+    }
+
+    private static bool SameBytes(byte[] a, byte[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private IDisposable AcquireLocks()

@@ -38,7 +38,13 @@ public static class ProfileValidation
                 $"The {what} name contains a line break.");
         }
 
-        if (name.Trim().Length != name.Length)
+        if (name == IniDocument.DefaultSectionName)
+        {
+            throw new AwsWikiException("ProfileNameReserved", FailureKind.InvalidArgument, name,
+                $"'{name}' is reserved: in the credentials file [DEFAULT] holds keys that every profile inherits.");
+        }
+
+        if (PythonText.Strip(name).Length != name.Length)
         {
             throw new AwsWikiException("ProfileNameHasOuterWhitespace", FailureKind.InvalidArgument, name,
                 $"The {what} name '{name}' starts or ends with white space, which the AWS CLI would strip.");
@@ -145,6 +151,16 @@ public static class ProfileValidation
             {
                 throw new AwsWikiException("SettingHasNewline", FailureKind.InvalidArgument, assignment.Key,
                     $"The value for '{assignment.Key}' contains a line break, which would corrupt the file.");
+            }
+
+            // The AWS CLI strips values when it reads them, so such a key would silently not match.
+            if (PythonText.Strip(assignment.Value).Length != assignment.Value.Length)
+            {
+                throw assignment.IsSecret
+                    ? new AwsWikiException("SecretHasOuterWhitespace", FailureKind.InvalidArgument, assignment.Key,
+                        $"The value for '{assignment.Key}' starts or ends with white space, which the AWS CLI strips when it reads the file; the key would not match. Give it without the white space.")
+                    : new AwsWikiException("ValueHasOuterWhitespace", FailureKind.InvalidArgument, assignment.Key,
+                        $"The value '{assignment.Value}' for '{assignment.Key}' starts or ends with white space, which the AWS CLI strips when it reads the file.");
             }
         }
 

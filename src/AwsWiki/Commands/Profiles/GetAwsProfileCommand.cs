@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using AwsWiki.Commands.Completers;
@@ -6,43 +7,63 @@ using AwsWiki.Profiles;
 
 namespace AwsWiki.Commands.Profiles;
 
-/// <summary>Lists the named profiles of the credentials and config files, merged, without secrets.</summary>
+/// <summary>Lists the named profiles of the credentials and config files, merged as the AWS CLI merges them, without secrets.</summary>
 [Cmdlet(VerbsCommon.Get, "AwsProfile")]
 [OutputType(typeof(AwsProfile))]
 public sealed class GetAwsProfileCommand : PSCmdlet
 {
+    private ProfileStore? _store;
+    private ProfileFiles? _files;
+
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string[]? ProfileName { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void BeginProcessing()
     {
-        var store = ProfileStore.FromEnvironment();
-        foreach (var warning in store.ParseWarnings())
+        // One read of both files for the whole pipeline.
+        _store = ProfileStore.FromEnvironment();
+        _files = _store.Load();
+        foreach (var warning in ProfileStore.ParseWarnings(_files))
         {
             WriteWarning(warning);
         }
+    }
 
-        var profiles = store.GetProfiles();
+    protected override void ProcessRecord()
+    {
+        var files = _files!;
         if (ProfileName is null || ProfileName.Length == 0)
         {
-            WriteObject(profiles, enumerateCollection: true);
+            WriteObject(ProfileStore.GetProfiles(files), enumerateCollection: true);
             return;
         }
 
         foreach (var name in ProfileName)
         {
-            var pattern = new WildcardPattern(name ?? string.Empty, WildcardOptions.IgnoreCase);
-            var matches = profiles.Where(p => pattern.IsMatch(p.ProfileName)).ToList();
-            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+            var text = name ?? string.Empty;
+            List<string> matches;
+            if (WildcardPattern.ContainsWildcardCharacters(text))
             {
-                WriteError(ErrorRecords.Create("ProfileNotFound", ErrorCategory.ObjectNotFound, name,
-                    $"Profile '{name}' exists in neither '{store.CredentialsPath}' nor '{store.ConfigPath}'."));
-                continue;
+                var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
+                matches = files.Names.Where(pattern.IsMatch).ToList();
+            }
+            else
+            {
+                // Profile names are case-sensitive to the AWS CLI; a name in another case is found only when no exact one exists.
+                matches = files.Exists(text)
+                    ? new List<string> { text }
+                    : files.Names.Where(n => string.Equals(n, text, System.StringComparison.OrdinalIgnoreCase)).ToList();
+                if (matches.Count == 0)
+                {
+                    WriteError(ErrorRecords.Create("ProfileNotFound", ErrorCategory.ObjectNotFound, text,
+                        $"Profile '{text}' exists in neither '{_store!.CredentialsPath}' nor '{_store.ConfigPath}'."));
+                    continue;
+                }
             }
 
-            WriteObject(matches, enumerateCollection: true);
+            WriteObject(ProfileStore.GetProfiles(files, matches), enumerateCollection: true);
         }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Commands.Internal;
@@ -6,46 +8,77 @@ using AwsWiki.Profiles;
 
 namespace AwsWiki.Commands.Profiles;
 
-/// <summary>Removes a profile from both files; the AWS CLI has no command for this.</summary>
+/// <summary>Removes profiles from both files (every section that names them); the AWS CLI has no command for this.</summary>
 [Cmdlet(VerbsCommon.Remove, "AwsProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
 public sealed class RemoveAwsProfileCommand : PSCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
-    public string ProfileName { get; set; } = string.Empty;
+    public string[] ProfileName { get; set; } = Array.Empty<string>();
 
     protected override void ProcessRecord()
     {
         var store = ProfileStore.FromEnvironment();
-        try
+        var files = store.Load();
+        var targets = new List<string>();
+        foreach (var name in ProfileName)
         {
-            ProfileValidation.ValidateName(ProfileName);
-            if (!store.Exists(ProfileName))
+            var text = name ?? string.Empty;
+            if (WildcardPattern.ContainsWildcardCharacters(text))
             {
-                throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, ProfileName,
-                    $"Profile '{ProfileName}' exists in neither '{store.CredentialsPath}' nor '{store.ConfigPath}'.");
+                var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
+                targets.AddRange(files.Names.Where(pattern.IsMatch));
+                continue;
             }
 
-            if (!ShouldProcess($"Profile '{ProfileName}' in {store.CredentialsPath} and {store.ConfigPath}", "Remove"))
+            try
             {
-                return;
-            }
+                ProfileValidation.ValidateName(text);
+                if (!files.Exists(text))
+                {
+                    throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, text,
+                        $"Profile '{text}' exists in neither '{store.CredentialsPath}' nor '{store.ConfigPath}'.");
+                }
 
-            store.Remove(ProfileName);
-            WriteVerbose($"Removed profile '{ProfileName}'.");
+                targets.Add(text);
+            }
+            catch (AwsWikiException e)
+            {
+                WriteError(ErrorRecords.From(e, text));
+            }
         }
-        catch (AwsWikiException e)
+
+        foreach (var name in targets.Distinct(StringComparer.Ordinal))
         {
-            WriteError(ErrorRecords.From(e, ProfileName));
+            Remove(store, name);
+        }
+    }
+
+    private void Remove(ProfileStore store, string name)
+    {
+        if (!ShouldProcess($"Profile '{name}' in {store.CredentialsPath} and {store.ConfigPath}", "Remove"))
+        {
             return;
         }
 
-        if (string.Equals(Environment.GetEnvironmentVariable("AWS_PROFILE"), ProfileName, StringComparison.Ordinal))
+        try
+        {
+            store.Remove(name);
+            WriteVerbose($"Removed profile '{name}'.");
+        }
+        catch (AwsWikiException e)
+        {
+            WriteError(ErrorRecords.From(e, name));
+            return;
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable("AWS_PROFILE"), name, StringComparison.Ordinal))
         {
             Environment.SetEnvironmentVariable("AWS_PROFILE", null);
-            WriteWarning($"'{ProfileName}' was the active profile; AWS_PROFILE has been cleared, so the default profile applies now.");
+            WriteWarning($"'{name}' was the active profile; AWS_PROFILE has been cleared, so the default profile applies now.");
         }
     }
 }

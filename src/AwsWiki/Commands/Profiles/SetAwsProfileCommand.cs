@@ -114,7 +114,8 @@ public sealed class SetAwsProfileCommand : PSCmdlet
 
         try
         {
-            foreach (var warning in store.ParseWarnings())
+            var files = store.Load();
+            foreach (var warning in ProfileStore.ParseWarnings(files))
             {
                 WriteWarning(warning);
             }
@@ -122,7 +123,7 @@ public sealed class SetAwsProfileCommand : PSCmdlet
             if (settings.IsEmpty)
             {
                 ProfileValidation.ValidateName(ProfileName);
-                if (!store.Exists(ProfileName))
+                if (!files.Exists(ProfileName))
                 {
                     throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, ProfileName,
                         $"Profile '{ProfileName}' exists in neither '{store.CredentialsPath}' nor '{store.ConfigPath}'. " +
@@ -131,7 +132,9 @@ public sealed class SetAwsProfileCommand : PSCmdlet
             }
             else
             {
-                foreach (var warning in store.Validate(ProfileName, settings))
+                // A file the AWS CLI cannot parse is not written to: the change could land where the CLI never reads.
+                ProfileStore.EnsureWritable(files);
+                foreach (var warning in ProfileValidation.Validate(ProfileName, settings, files.Exists))
                 {
                     WriteWarning(warning);
                 }
