@@ -182,6 +182,7 @@ Describe 'Wildcards and filters' {
 Describe 'Fan-out' {
     It 'resolves each profile once: one AssumeRole and one GetCallerIdentity per profile, one DescribeInstances per pair' {
         Set-Faults @()
+        Clear-AssumedRoleCache   # else beta's role session, cached as the AWS CLI caches it, is reused
         $found = @(Invoke-ThroughProxy { Get-AwsInstance -ProfileName alpha, beta -Region $regions })
         $found.Count | Should -Be 6
         $log = @(Get-Recorded)

@@ -21,11 +21,11 @@ BeforeAll {
         $ami = (Invoke-AwsCli ec2 describe-images --owners amazon --region $Region --profile $Profile).Images[0].ImageId
         @((Invoke-AwsCli ec2 run-instances --image-id $ami --count $Count --instance-type t3.micro --region $Region --profile $Profile).Instances.InstanceId)
     }
-    $script:homeEast = New-Instances home us-east-1 2
-    $script:memberEast = New-Instances member us-east-1 1
-    $script:memberWest = New-Instances member eu-west-1 2
+    $script:homeEast = @(New-Instances home us-east-1 2)
+    $script:memberEast = @(New-Instances member us-east-1 1)
+    $script:memberWest = @(New-Instances member eu-west-1 2)
     # A stopped one is listed by Get-AwsInstance but filtered out by -State running.
-    $stopped = New-Instances member eu-west-1 1
+    $stopped = @(New-Instances member eu-west-1 1)
     Invoke-AwsCli ec2 stop-instances --instance-ids $stopped[0] --region eu-west-1 --profile member | Out-Null
 }
 

@@ -49,7 +49,9 @@ Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:AWSWIKI_MODUL
         $syntax = (Get-Help $_).Syntax | Out-String -Width 400
         $syntax | Should -Not -Match 'Nullable|`1|<SwitchParameter>'
         foreach ($switch in $command.Parameters.Values | Where-Object { $_.SwitchParameter -and $_.Name -notin [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }) {
-            $syntax | Should -Match "\[-$($switch.Name)\]" -Because "-$($switch.Name) is a switch"
+            # [-Name] where optional, -Name where a parameter set requires it; never -Name <SwitchParameter>.
+            $syntax | Should -Match "-$($switch.Name)(\]|\s|$)" -Because "-$($switch.Name) is a switch"
+            $syntax | Should -Not -Match "-$($switch.Name) <" -Because "-$($switch.Name) is a switch"
         }
         if ($command.Parameters.ContainsKey('WhatIf')) {
             $syntax | Should -Match '\[-WhatIf\] \[-Confirm\]'

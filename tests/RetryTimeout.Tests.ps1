@@ -26,8 +26,8 @@ BeforeAll {
         try { & $Script | Out-Null; $null } catch { $_ }
     }
 
-    # Get-HttpsEntryPoint's first request is ELBv2 DescribeLoadBalancers, sent by the hand-written client.
-    function script:Invoke-Elbv2Call([string] $Url, [int] $TimeoutSec = 60) {
+    # Get-HttpsEntryPoint's first request is the Resource Groups Tagging API's GetResources, sent by a hand-written client.
+    function script:Invoke-HandWrittenCall([string] $Url, [int] $TimeoutSec = 60) {
         Get-HttpsEntryPoint -EndpointUrl $Url -TimeoutSec $TimeoutSec -ErrorAction Stop
     }
 
@@ -63,14 +63,14 @@ Describe 'An endpoint that accepts the connection but never answers' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
     }
 
-    It 'a hand-written-client call (ELBv2 in Get-HttpsEntryPoint) ends after -TimeoutSec with the same error' {
+    It 'a hand-written-client call (tagging API in Get-HttpsEntryPoint) ends after -TimeoutSec with the same error' {
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $failure = Get-ErrorOf { Invoke-Elbv2Call -Url $silent.Url -TimeoutSec 2 }
+        $failure = Get-ErrorOf { Invoke-HandWrittenCall -Url $silent.Url -TimeoutSec 2 }
         $clock.Stop()
         $failure.FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
         $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'
         $failure.TargetObject | Should -Be $silent.Url
-        $failure.Exception.Message | Should -BeLike "*ELASTIC LOAD BALANCING V2 request to $($silent.Url) timed out after 2 s*"
+        $failure.Exception.Message | Should -BeLike "*RESOURCE GROUPS TAGGING API request to $($silent.Url) timed out after 2 s*"
         $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.9
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
     }
@@ -135,16 +135,16 @@ Describe 'Attempts follow AWS_MAX_ATTEMPTS and AWS_RETRY_MODE, as the AWS CLI co
         if ($MaxAttempts) { $env:AWS_MAX_ATTEMPTS = $MaxAttempts }
         $always = @(
             @{ match = 'GetCallerIdentity'; kind = 'throttle'; times = 99 }
-            @{ match = 'DescribeLoadBalancers'; kind = 'throttle'; times = 99 }
+            @{ match = 'GetResources'; kind = 'throttle'; times = 99 }
         )
 
         Set-Faults $always
         $failure = Get-ErrorOf { Get-AwsCallerIdentity -EndpointUrl $proxy.Url -ErrorAction Stop }
-        $failure.FullyQualifiedErrorId | Should -BeLike 'Throttling,*'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'Throttling*,*'
         $failure.CategoryInfo.Category | Should -Be 'LimitsExceeded'
-        $failure = Get-ErrorOf { Invoke-Elbv2Call -Url $proxy.Url }
-        $failure.FullyQualifiedErrorId | Should -BeLike 'Throttling,*'
-        $ours = "$(@(Get-Sent 'GetCallerIdentity').Count) $(@(Get-Sent 'DescribeLoadBalancers').Count)"
+        $failure = Get-ErrorOf { Invoke-HandWrittenCall -Url $proxy.Url }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'Throttling*,*'
+        $ours = "$(@(Get-Sent 'GetCallerIdentity').Count) $(@(Get-Sent 'GetResources').Count)"
 
         # botocore's count does not depend on the service: one CLI call is the reference.
         Set-Faults $always
@@ -158,21 +158,21 @@ Describe 'Attempts follow AWS_MAX_ATTEMPTS and AWS_RETRY_MODE, as the AWS CLI co
         $env:AWS_RETRY_MODE = 'legacy'
         Set-Faults @(
             @{ match = 'GetCallerIdentity'; kind = 'throttle'; times = 99 }
-            @{ match = 'DescribeLoadBalancers'; kind = 'throttle'; times = 99 }
+            @{ match = 'GetResources'; kind = 'throttle'; times = 99 }
         )
         Get-ErrorOf { Get-AwsCallerIdentity -EndpointUrl $proxy.Url -ErrorAction Stop } | Should -Not -BeNullOrEmpty
-        Get-ErrorOf { Invoke-Elbv2Call -Url $proxy.Url } | Should -Not -BeNullOrEmpty
-        "$(@(Get-Sent 'GetCallerIdentity').Count) $(@(Get-Sent 'DescribeLoadBalancers').Count)" | Should -Be '3 3'
+        Get-ErrorOf { Invoke-HandWrittenCall -Url $proxy.Url } | Should -Not -BeNullOrEmpty
+        "$(@(Get-Sent 'GetCallerIdentity').Count) $(@(Get-Sent 'GetResources').Count)" | Should -Be '3 3'
     }
 
     It 'a request throttled or failing twice succeeds on the third attempt' {
         Set-Faults @(
             @{ match = 'GetCallerIdentity'; kind = 'throttle'; times = 2 }
-            @{ match = 'DescribeLoadBalancers'; kind = 'error500'; times = 2 }
+            @{ match = 'GetResources'; kind = 'error500'; times = 2 }
         )
         (Get-AwsCallerIdentity -EndpointUrl $proxy.Url).Account | Should -Match '^\d{12}$'
-        Get-ErrorOf { Invoke-Elbv2Call -Url $proxy.Url } | Should -BeNullOrEmpty
-        "$(@(Get-Sent 'GetCallerIdentity').Count) $(@(Get-Sent 'DescribeLoadBalancers').Count)" | Should -Be '3 3'
+        Get-ErrorOf { Invoke-HandWrittenCall -Url $proxy.Url } | Should -BeNullOrEmpty
+        "$(@(Get-Sent 'GetCallerIdentity').Count) $(@(Get-Sent 'GetResources').Count)" | Should -Be '3 3'
     }
 
     It "the profile's max_attempts and retry_mode count when no variable is set, as in the AWS CLI" {
@@ -209,9 +209,9 @@ Describe 'Retry-After' {
     AfterEach { Clear-RetryVariables }
 
     It 'the hand-written client waits as long as a throttling answer asks before the next attempt' {
-        Set-Faults @(@{ match = 'DescribeLoadBalancers'; kind = 'throttle'; times = 1; retryAfter = 3 })
-        Get-ErrorOf { Invoke-Elbv2Call -Url $proxy.Url } | Should -BeNullOrEmpty
-        $sent = @(Get-Sent 'DescribeLoadBalancers')
+        Set-Faults @(@{ match = 'GetResources'; kind = 'throttle'; times = 1; retryAfter = 3 })
+        Get-ErrorOf { Invoke-HandWrittenCall -Url $proxy.Url } | Should -BeNullOrEmpty
+        $sent = @(Get-Sent 'GetResources')
         $sent.Count | Should -Be 2
         # Without Retry-After the first retry waits under 1 s (full jitter on a 1 s base).
         ($sent[1].time - $sent[0].time) | Should -BeGreaterOrEqual 2.9

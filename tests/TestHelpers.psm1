@@ -35,6 +35,13 @@ function Get-MotoUrl { $env:AWSWIKI_TEST_MOTO_URL }
 function Reset-Moto {
     # Drops every resource in every service: tests that count resources start from nothing.
     Invoke-RestMethod -Method Post -Uri "$(Get-MotoUrl)/moto-api/reset" | Out-Null
+    Clear-AssumedRoleCache
+}
+
+function Clear-AssumedRoleCache {
+    # Role sessions cached as the AWS CLI caches them (~/.aws/cli/cache) outlive a moto reset, but
+    # moto forgets their keys and would take them for its default account: forget them too.
+    Remove-Item (Join-Path $env:HOME '.aws/cli/cache') -Recurse -Force -ErrorAction SilentlyContinue
 }
 
 function Use-TestProfileFiles {
@@ -47,6 +54,7 @@ function Use-TestProfileFiles {
     if (-not $NoDirectory) { New-Item -ItemType Directory -Path $folder | Out-Null }
     $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $folder 'credentials'
     $env:AWS_CONFIG_FILE = Join-Path $folder 'config'
+    Clear-AssumedRoleCache
     [pscustomobject]@{ Folder = $folder; Credentials = $env:AWS_SHARED_CREDENTIALS_FILE; Config = $env:AWS_CONFIG_FILE }
 }
 
