@@ -45,6 +45,12 @@ Describe 'Help for <_>' -ForEach @((Import-PowerShellDataFile $env:AWSWIKI_MODUL
         foreach ($example in $help.Examples.Example) { $example.Code | Should -Not -BeNullOrEmpty }
     }
 
+    It 'shows sample output under at least one example' {
+        # The help generator joins an example's command and its ```output block with a blank line.
+        $withOutput = @($help.Examples.Example | Where-Object { $_.Code -match '\S\r?\n[ \t]*\r?\n[ \t]*\S' })
+        $withOutput.Count | Should -BeGreaterOrEqual 1 -Because "docs/en-US/$_.md needs an ``````output block after an example's command"
+    }
+
     It 'SYNTAX shows real type names, switches without a value, and -WhatIf/-Confirm where the cmdlet has them' {
         $syntax = (Get-Help $_).Syntax | Out-String -Width 400
         $syntax | Should -Not -Match 'Nullable|`1|<SwitchParameter>'
