@@ -53,4 +53,23 @@ Describe 'Get-AwsInstance | Install-AmazonLinuxEssentials' {
         ($results | Where-Object InstanceId -in $memberWest).ProfileName | Sort-Object -Unique | Should -Be 'member'
         ($results | Where-Object InstanceId -in $memberWest).Region | Sort-Object -Unique | Should -Be 'eu-west-1'
     }
+
+    It 'reaches organization member accounts through the role they were listed with (RoleArn), not the management profile' {
+        $python = (Get-Command python3, python -CommandType Application | Select-Object -First 1).Source
+        $org = & $python (Join-Path $PSScriptRoot 'fixtures/instances/fleet.py') (Get-MotoUrl) org | ConvertFrom-Json
+        Invoke-RestMethod -Method Post "$($proxy.Url)/_proxy/reset" | Out-Null
+        Invoke-RestMethod -Method Post "$($proxy.Url)/_proxy/config" -Body (@{ hold_polls = 1 } | ConvertTo-Json) | Out-Null
+
+        $member = @(Get-AwsInstance -ProfileName home -OrganizationRoleName OrganizationAccountAccessRole -Region us-east-1 -State running |
+                Where-Object InstanceId -eq $org.instance)
+        $member.Count | Should -Be 1
+        $member[0].ProfileName | Should -Be 'home'
+        $result = @($member | Install-AmazonLinuxEssentials -Confirm:$false)
+
+        $sent = @((Invoke-RestMethod "$($proxy.Url)/_proxy/requests").requests | Where-Object Operation -eq 'SendCommand')
+        $sent.Count | Should -Be 1
+        $sent[0].Account | Should -Be $org.members[0]
+        @($sent[0].Body.InstanceIds) | Should -Be @($org.instance)
+        $result.Status | Should -Be 'Success'
+    }
 }

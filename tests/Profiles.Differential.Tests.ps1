@@ -5,7 +5,6 @@
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     Import-AwsWikiUnderTest
-    Add-Type -Path (Join-Path (Split-Path $env:AWSWIKI_MODULE) 'bin/AwsWiki.Core.dll')
     $script:python = (Get-Command python3, python -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
     $script:tool = Join-Path $PSScriptRoot 'tools/profile_cases.py'
     $script:root = Join-Path $env:AWSWIKI_TEST_RUN_ROOT 'profile-cases'

@@ -152,6 +152,30 @@ public static class AwsContextResolver
             "switch to one with 'Set-AwsProfile NAME', or pass -ProfileName, -Credential or -AccessKey/-SecretKey.");
     }
 
+    /// <summary>
+    /// The credentials of a role assumed now with the context's own (STS AssumeRole through the
+    /// context's endpoint and timeout): for objects that name the role they were listed through,
+    /// such as Get-AwsInstance's rows for organization member accounts.
+    /// </summary>
+    public static ResolvedCredentials AssumeRole(AwsContext context, string roleArn, string sessionName)
+    {
+        using var sts = new AmazonSecurityTokenServiceClient(context.Credentials, context.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts));
+        try
+        {
+            var response = context.CallAsync(AwsService.Sts,
+                token => sts.AssumeRoleAsync(new Amazon.SecurityToken.Model.AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = sessionName }, token),
+                System.Threading.CancellationToken.None).GetAwaiter().GetResult();
+            var c = response.Credentials;
+            return new ResolvedCredentials(new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), context.ProfileName,
+                $"role {roleArn} assumed with {context.CredentialSource}");
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new AwsWikiException("AssumeRoleFailed", FailureKind.AuthenticationError, roleArn,
+                $"Role {roleArn} could not be assumed with {context.CredentialSource}: {e.ErrorCode}: {e.Message}", e);
+        }
+    }
+
     private static void FetchNow(AWSCredentials credentials, string? profileName, string source)
     {
         try

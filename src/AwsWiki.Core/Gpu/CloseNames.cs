@@ -24,7 +24,8 @@ public static class CloseNames
             .Take(max).Select(c => c.name).ToList();
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>Levenshtein edit distance (insert, delete, substitute: one each).</summary>
+    internal static int Distance(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)

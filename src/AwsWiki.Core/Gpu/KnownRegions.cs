@@ -40,27 +40,9 @@ public static class KnownRegions
     {
         var lower = region.ToLowerInvariant();
         return Aws.Concat(Azure)
-            .Select(name => (name, distance: Distance(lower, name)))
+            .Select(name => (name, distance: CloseNames.Distance(lower, name)))
             .Where(c => c.distance <= Math.Max(2, lower.Length / 3))
             .OrderBy(c => c.distance).ThenBy(c => c.name, StringComparer.Ordinal)
             .Take(5).Select(c => c.name).ToList();
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }

@@ -63,6 +63,12 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     public int TimeoutSec { get; set; } = RequestDeadline.DefaultSeconds;
 
     /// <summary>
+    /// A role to assume with the resolved credentials before calling AWS: set by cmdlets whose piped
+    /// objects name the role they were listed through (Get-AwsInstance's organization accounts).
+    /// </summary>
+    protected string? AssumeRoleArn { get; set; }
+
+    /// <summary>
     /// Resolves credentials, region and endpoints. A failure here is a terminating error: nothing
     /// can be called without them.
     /// </summary>
@@ -98,6 +104,18 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
             }
 
             var context = AwsContextResolver.Resolve(options, credentials, requireRegion);
+            if (!string.IsNullOrEmpty(AssumeRoleArn))
+            {
+                var roleKey = key + "|" + AssumeRoleArn;
+                if (!_credentials.TryGetValue(roleKey, out var role))
+                {
+                    role = AwsContextResolver.AssumeRole(context, AssumeRoleArn!, "AwsWiki-" + MyInvocation.MyCommand.Name);
+                    _credentials[roleKey] = role;
+                }
+
+                context = AwsContextResolver.Resolve(options, role, requireRegion);
+            }
+
             WriteVerbose($"Using credentials from {context.CredentialSource}, region {context.RegionName}.");
             return context;
         }

@@ -62,6 +62,13 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public new string? ProfileName { get; set; }
 
+    /// <summary>
+    /// A role to assume with the profile's credentials; bound from Get-AwsInstance's rows for
+    /// organization member accounts, which name the role they were listed through.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? RoleArn { get; set; }
+
     [Parameter]
     public string[]? Package { get; set; }
 
@@ -118,10 +125,11 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
 
         var profile = string.IsNullOrWhiteSpace(ProfileName) ? null : ProfileName!.Trim();
         var region = string.IsNullOrWhiteSpace(Region) ? null : Region!.Trim();
-        var group = _groups.FirstOrDefault(g => g.Profile == profile && g.Region == region);
+        var role = string.IsNullOrWhiteSpace(RoleArn) ? null : RoleArn!.Trim();
+        var group = _groups.FirstOrDefault(g => g.Profile == profile && g.Region == region && g.RoleArn == role);
         if (group is null)
         {
-            group = new InstanceGroup(profile, region);
+            group = new InstanceGroup(profile, region, role);
             _groups.Add(group);
         }
 
@@ -146,7 +154,7 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
     {
         var groups = ParameterSetName == ByInstanceIdSet
             ? _groups.Where(group => group.InstanceIds.Count > 0).ToList()
-            : new List<InstanceGroup> { new(string.IsNullOrWhiteSpace(ProfileName) ? null : ProfileName, string.IsNullOrWhiteSpace(Region) ? null : Region) };
+            : new List<InstanceGroup> { new(string.IsNullOrWhiteSpace(ProfileName) ? null : ProfileName, string.IsNullOrWhiteSpace(Region) ? null : Region, string.IsNullOrWhiteSpace(RoleArn) ? null : RoleArn) };
         var runs = new List<GroupRun>();
         try
         {
@@ -178,6 +186,7 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
     {
         // One context per (profile, region) through the base resolver: one AssumeRole or SSO read per group.
         base.ProfileName = group.Profile;
+        AssumeRoleArn = group.RoleArn;
         var context = ResolveContext(group.Region);
         var label = index < 0 ? null : $"[{group.Profile ?? "default"} {context.RegionName}]";
         var run = new GroupRun(group, context, new SsmFleetCommandClient(context), label);
@@ -424,11 +433,14 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
 
     private sealed class InstanceGroup
     {
-        public InstanceGroup(string? profile, string? region)
+        public InstanceGroup(string? profile, string? region, string? roleArn = null)
         {
             Profile = profile;
             Region = region;
+            RoleArn = roleArn;
         }
+
+        public string? RoleArn { get; }
 
         public string? Profile { get; }
 
