@@ -21,6 +21,7 @@ class Handler(JsonHandler):
         self.send_response(status)
         self.send_header("Content-Type", "text/xml")
         self.send_header("Content-Length", str(len(data)))
+        self.send_header("Connection", "close")  # as stub_server.JsonHandler.reply: HTTP/1.0, one answer per connection
         self.end_headers()
         self.wfile.write(data)
 

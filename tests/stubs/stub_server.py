@@ -22,6 +22,9 @@ class JsonHandler(BaseHTTPRequestHandler):
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(data)))
+        # Said out loud: this HTTP/1.0 server closes after each answer, and without the header .NET's
+        # HttpClient sometimes sends the next request on the closing connection ("response ended").
+        self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(data)
 
