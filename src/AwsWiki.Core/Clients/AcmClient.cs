@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +11,6 @@ namespace AwsWiki.Clients;
 /// <summary>ACM over JSON 1.1: every call is a POST to "/" with X-Amz-Target CertificateManager.&lt;Operation&gt;.</summary>
 public sealed class AcmClient : IAcmClient
 {
-    private const string JsonContentType = "application/x-amz-json-1.1";
 
     private readonly AwsRequestSender _sender;
 
@@ -182,11 +180,8 @@ public sealed class AcmClient : IAcmClient
 
     private async Task<JsonDocument> SendAsync(string operation, Dictionary<string, object> request, CancellationToken cancellationToken)
     {
-        var headers = new Dictionary<string, string> { ["X-Amz-Target"] = "CertificateManager." + operation };
-        var body = JsonSerializer.Serialize(request);
-        var response = await _sender.SendAsync(HttpMethod.Post, string.Empty, AwsRequestSender.Utf8(body), JsonContentType, headers, cancellationToken)
+        return await _sender.SendJsonAsync("CertificateManager." + operation, AwsRequestSender.Utf8(JsonSerializer.Serialize(request)), cancellationToken)
             .ConfigureAwait(false);
-        return JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
     }
 
     private static string? String(JsonElement element, string name)

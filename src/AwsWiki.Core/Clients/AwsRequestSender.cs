@@ -72,6 +72,18 @@ public sealed class AwsRequestSender
         }
     }
 
+    /// <summary>
+    /// The JSON 1.1 protocol (ACM, Price List, Organizations, Tagging): a POST to "/" naming the
+    /// operation in X-Amz-Target; the answer parsed (an empty answer as {}).
+    /// </summary>
+    /// <param name="target">The service's target prefix and the operation, e.g. CertificateManager.ListCertificates.</param>
+    public async Task<JsonDocument> SendJsonAsync(string target, byte[] body, CancellationToken cancellationToken)
+    {
+        var headers = new Dictionary<string, string> { ["X-Amz-Target"] = target };
+        var response = await SendAsync(HttpMethod.Post, string.Empty, body, "application/x-amz-json-1.1", headers, cancellationToken).ConfigureAwait(false);
+        return JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
+    }
+
     private async Task<AwsHttpResponse> SendWithRetriesAsync(HttpMethod method, Uri uri, byte[]? body, string? contentType,
         IDictionary<string, string>? headers, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,13 +27,10 @@ public sealed class OrganizationsClient : IOrganizationsClient
     public async Task<IReadOnlyList<OrganizationAccount>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         var accounts = new List<OrganizationAccount>();
-        var headers = new Dictionary<string, string> { ["X-Amz-Target"] = TargetPrefix + "ListAccounts" };
         string? nextToken = null;
         do
         {
-            var response = await _sender.SendAsync(HttpMethod.Post, string.Empty, RequestBody(nextToken), "application/x-amz-json-1.1", headers, cancellationToken)
-                .ConfigureAwait(false);
-            using var json = JsonDocument.Parse(response.Body);
+            using var json = await _sender.SendJsonAsync(TargetPrefix + "ListAccounts", RequestBody(nextToken), cancellationToken).ConfigureAwait(false);
             if (json.RootElement.TryGetProperty("Accounts", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in list.EnumerateArray())

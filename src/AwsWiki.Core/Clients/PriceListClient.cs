@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,13 +29,10 @@ public sealed class PriceListClient : IPriceListClient
     {
         var documents = new List<string>();
         string? nextToken = null;
-        var headers = new Dictionary<string, string> { ["X-Amz-Target"] = Target };
         do
         {
             var body = RequestBody(serviceCode, termMatchFilters, nextToken);
-            var response = await _sender.SendAsync(HttpMethod.Post, string.Empty, body, "application/x-amz-json-1.1", headers, cancellationToken)
-                .ConfigureAwait(false);
-            using var json = JsonDocument.Parse(response.Body);
+            using var json = await _sender.SendJsonAsync(Target, body, cancellationToken).ConfigureAwait(false);
             if (json.RootElement.TryGetProperty("PriceList", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in list.EnumerateArray())

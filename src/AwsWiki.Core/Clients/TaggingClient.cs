@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,7 +13,6 @@ namespace AwsWiki.Clients;
 /// </summary>
 public sealed class TaggingClient : ITaggingClient
 {
-    private const string JsonContentType = "application/x-amz-json-1.1";
     private const string TargetPrefix = "ResourceGroupsTaggingAPI_20170126.";
 
     /// <summary>The service's maximum page size: fewer round trips in a busy account.</summary>
@@ -53,10 +51,8 @@ public sealed class TaggingClient : ITaggingClient
                 request["ResourceTypeFilters"] = resourceTypes;
             }
 
-            var headers = new Dictionary<string, string> { ["X-Amz-Target"] = TargetPrefix + "GetResources" };
-            var response = await _sender.SendAsync(HttpMethod.Post, string.Empty, AwsRequestSender.Utf8(JsonSerializer.Serialize(request)), JsonContentType,
-                headers, cancellationToken).ConfigureAwait(false);
-            using var json = JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
+            using var json = await _sender.SendJsonAsync(TargetPrefix + "GetResources", AwsRequestSender.Utf8(JsonSerializer.Serialize(request)), cancellationToken)
+                .ConfigureAwait(false);
             var root = json.RootElement;
             if (root.TryGetProperty("ResourceTagMappingList", out var list) && list.ValueKind == JsonValueKind.Array)
             {
