@@ -22,7 +22,9 @@ import time
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from stub_server import run
 
 UPSTREAM = sys.argv[1].rstrip("/")
 LIFETIME = float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0
@@ -222,19 +224,8 @@ class Handler(BaseHTTPRequestHandler):
     do_DELETE = _counted
 
 
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # A dropped connection on purpose ends in a broken pipe; nothing to report.
-        pass
-
-
 def main():
-    server = QuietServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    # Bounded: the proxy shuts itself down after its lifetime even if nobody stops it.
-    threading.Timer(LIFETIME, server.shutdown).start()
-    server.serve_forever()
+    run(Handler, LIFETIME)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ import threading
 import time
 import urllib.parse
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from stub_server import run
 from xml.sax.saxutils import escape
 
 UPSTREAM = urllib.parse.urlsplit(sys.argv[1])
@@ -297,18 +299,8 @@ class Handler(BaseHTTPRequestHandler):
         return element("return", True)
 
 
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # A client that gives up on a slow answer ends in a broken pipe; nothing to report.
-        pass
-
-
 def main():
-    server = QuietServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    threading.Timer(LIFETIME, server.shutdown).start()
-    server.serve_forever()
+    run(Handler, LIFETIME)
 
 
 if __name__ == "__main__":

@@ -29,15 +29,28 @@ class JsonHandler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
+class QuietServer(ThreadingHTTPServer):
+    request_queue_size = 128
+
+    def handle_error(self, request, client_address):
+        # A client that gives up on a slow answer, or a connection dropped on purpose, ends in a
+        # broken pipe; nothing to report.
+        pass
+
+
+def run(handler, lifetime):
+    """Binds 127.0.0.1:0, prints the port, and serves until stopped or `lifetime` seconds pass."""
+    server = QuietServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    print(server.server_address[1], flush=True)
+    threading.Timer(lifetime, server.shutdown).start()
+    server.serve_forever()
+
+
 def serve(handler):
     parser = argparse.ArgumentParser()
     parser.add_argument("--delay", type=float, default=0.0)
     parser.add_argument("--lifetime", type=float, default=900.0)
     args = parser.parse_args()
     handler.delay = args.delay
-    ThreadingHTTPServer.request_queue_size = 128
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    threading.Timer(args.lifetime, server.shutdown).start()
-    server.serve_forever()
+    run(handler, args.lifetime)

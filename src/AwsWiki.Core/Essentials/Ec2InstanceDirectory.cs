@@ -16,7 +16,7 @@ public sealed class Ec2InstanceDirectory : IInstanceDirectory, IDisposable
 
     public Ec2InstanceDirectory(AwsContext context)
     {
-        _client = new AmazonEC2Client(context.Credentials, SsmFleetCommandClient.WithRetryPolicy(context.Configure(new AmazonEC2Config(), AwsService.Ec2)));
+        _client = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
     }
 
     public async Task<IReadOnlyList<string>> FindRunningInstancesAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> tags, CancellationToken cancellationToken)

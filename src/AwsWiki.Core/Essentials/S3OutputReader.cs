@@ -16,7 +16,7 @@ public sealed class S3OutputReader : IDisposable
 
     public S3OutputReader(AwsContext context)
     {
-        var config = SsmFleetCommandClient.WithRetryPolicy(context.Configure(new AmazonS3Config(), AwsService.S3));
+        var config = context.Configure(new AmazonS3Config(), AwsService.S3);
         // Emulators and proxies serve buckets by path, not by host name.
         config.ForcePathStyle = context.EndpointFor(AwsService.S3) is not null;
         _client = new AmazonS3Client(context.Credentials, config);

@@ -17,7 +17,7 @@ public sealed class SsmAssociationClient : IDisposable
     public SsmAssociationClient(AwsContext context)
     {
         _client = new AmazonSimpleSystemsManagementClient(context.Credentials,
-            SsmFleetCommandClient.WithRetryPolicy(context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm)));
+            context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm));
     }
 
     /// <summary>The associations of this document (ListAssociations by document name, every page), described.</summary>

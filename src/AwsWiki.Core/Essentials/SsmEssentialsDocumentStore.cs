@@ -19,7 +19,7 @@ public sealed class SsmEssentialsDocumentStore : IDisposable
     public SsmEssentialsDocumentStore(AwsContext context)
     {
         _client = new AmazonSimpleSystemsManagementClient(context.Credentials,
-            SsmFleetCommandClient.WithRetryPolicy(context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm)));
+            context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm));
     }
 
     public async Task<DocumentPlan> PlanAsync(EssentialsDocument document, CancellationToken cancellationToken)

@@ -28,16 +28,7 @@ public sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
 
     public SsmFleetCommandClient(AwsContext context)
     {
-        _client = new AmazonSimpleSystemsManagementClient(context.Credentials, WithRetryPolicy(context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm)));
-    }
-
-    /// <summary>The module's retry policy on an SDK client: standard mode (throttling and 5xx, backoff with jitter), same attempt count.</summary>
-    public static TConfig WithRetryPolicy<TConfig>(TConfig config)
-        where TConfig : ClientConfig
-    {
-        config.RetryMode = RequestRetryMode.Standard;
-        config.MaxErrorRetry = AwsWiki.Clients.RetryPolicy.Default.MaxAttempts - 1;
-        return config;
+        _client = new AmazonSimpleSystemsManagementClient(context.Credentials, context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm));
     }
 
     public async Task<IReadOnlyList<ManagedInstance>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)

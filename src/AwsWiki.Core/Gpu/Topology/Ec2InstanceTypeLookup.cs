@@ -28,14 +28,12 @@ public sealed class Ec2InstanceTypeLookup : IInstanceTypeLookup, IDisposable
         foreach (var chunk in instanceIds.Where(id => id.StartsWith("i-", StringComparison.Ordinal)).Select((id, index) => (id, index))
                      .GroupBy(pair => pair.index / ChunkSize, pair => pair.id))
         {
-            string? nextToken = null;
-            do
+            var pages = _client.Paginators.DescribeInstances(new DescribeInstancesRequest
             {
-                var response = await _client.DescribeInstancesAsync(new DescribeInstancesRequest
-                {
-                    Filters = new List<Filter> { new() { Name = "instance-id", Values = chunk.ToList() } },
-                    NextToken = nextToken,
-                }, cancellationToken).ConfigureAwait(false);
+                Filters = new List<Filter> { new() { Name = "instance-id", Values = chunk.ToList() } },
+            });
+            await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
                 foreach (var instance in (response.Reservations ?? new List<Reservation>()).SelectMany(reservation => reservation.Instances ?? new List<Instance>()))
                 {
                     if (instance.InstanceType?.Value is { Length: > 0 } type)
@@ -43,10 +41,7 @@ public sealed class Ec2InstanceTypeLookup : IInstanceTypeLookup, IDisposable
                         types[instance.InstanceId] = type;
                     }
                 }
-
-                nextToken = response.NextToken;
             }
-            while (!string.IsNullOrEmpty(nextToken));
         }
 
         return types;
