@@ -193,8 +193,10 @@ Describe 'Find-GpuCapacity -Probe' {
         Set-Scenario @{ createDelay = 30 }
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddCommand('Import-Module').AddArgument($env:AWSWIKI_MODULE).AddStatement()
-            $null = $ps.AddCommand('Find-GpuCapacity').AddParameters(@{
+            # One script, not a batch of statements: a stopped batch can run its next statement on a
+            # thread-pool thread after Dispose, which crashes the whole test process.
+            $null = $ps.AddScript('param($Module, $Arguments) Import-Module $Module; Find-GpuCapacity @Arguments').
+                AddArgument($env:AWSWIKI_MODULE).AddArgument(@{
                     InstanceType = 'g4dn.xlarge'; Count = 1; Region = $region; Probe = $true; Confirm = $false; EndpointUrl = $stub.Url })
             $async = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
