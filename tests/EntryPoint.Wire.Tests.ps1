@@ -8,10 +8,10 @@ BeforeAll {
     $script:proxy = Start-TestStub -Name aws_fault_proxy -ArgumentList @((Get-MotoUrl), '900')
 
     $context = [AwsWiki.Aws.AwsContextResolver]::Resolve([AwsWiki.Aws.AwsConnectionOptions]@{ EndpointUrl = $proxy.Url; Region = 'us-east-1' }, $true, $null)
-    $script:elb = [AwsWiki.Clients.Elbv2Client]::new($context, $null)
-    $script:r53 = [AwsWiki.Clients.Route53Client]::new($context, $null)
-    $script:acm = [AwsWiki.Clients.AcmClient]::new($context, $null)
-    $script:tagging = [AwsWiki.Clients.TaggingClient]::new($context, $null)
+    $script:elb = [AwsWiki.Clients.Elbv2Client]::new($context)
+    $script:r53 = [AwsWiki.Clients.Route53Client]::new($context)
+    $script:acm = [AwsWiki.Clients.AcmClient]::new($context)
+    $script:tagging = [AwsWiki.Clients.TaggingClient]::new($context)
     $script:none = [Threading.CancellationToken]::None
 
     # Fixtures, made straight at moto so they are not recorded.
@@ -159,13 +159,15 @@ Describe 'ELBv2 (Query protocol, Version 2015-12-01)' {
         Assert-SameRequest $pair 'query'
     }
 
-    It 'the service''s error code and message come back as AmazonServiceException' {
+    It 'the service''s error code and message come back as AwsServiceException' {
         $caught = $null
         try { Wait-Result $elb.DeleteListenerAsync("$($lb.LoadBalancerArn -replace ':loadbalancer/', ':listener/')/0123456789abcdef", $none) } catch { $caught = $_.Exception }
-        # By name: the SDK lives in the module's own load context, where PowerShell does not resolve type names.
-        while ($caught -and $caught.GetType().FullName -ne 'Amazon.Runtime.AmazonServiceException') { $caught = $caught.InnerException }
+        # By name: the module's types live in its own load context, where PowerShell does not resolve type names.
+        while ($caught -and $caught.GetType().FullName -ne 'AwsWiki.AwsServiceException') { $caught = $caught.InnerException }
         $caught | Should -Not -BeNullOrEmpty
-        $caught.ErrorCode | Should -Be 'ListenerNotFound'
+        $caught.ServiceCode | Should -Be 'ListenerNotFound'
+        $caught.ErrorId | Should -Be 'ListenerNotFound'
+        $caught.ServiceMessage | Should -Not -BeNullOrEmpty
     }
 }
 

@@ -303,7 +303,7 @@ Describe 'Organization accounts through a role' {
         $cli = @(Get-Recorded | Where-Object operation -eq 'ListAccounts')[0]
         Set-Faults @()
         $context = [AwsWiki.Aws.AwsContextResolver]::Resolve([AwsWiki.Aws.AwsConnectionOptions]@{ ProfileName = 'alpha'; EndpointUrl = $proxy.Url }, $true, $null)
-        $accounts = [AwsWiki.Clients.OrganizationsClient]::new($context, $null).ListAccountsAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        $accounts = [AwsWiki.Clients.OrganizationsClient]::new($context).ListAccountsAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()
         $ours = @(Get-Recorded | Where-Object operation -eq 'ListAccounts')[0]
         $ours.target | Should -Be $cli.target
         $ours.contentType | Should -Be $cli.contentType

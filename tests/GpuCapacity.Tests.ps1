@@ -219,6 +219,81 @@ Describe 'Find-GpuCapacity -Probe' {
     }
 }
 
+# Optional signals degrade: reservations, Spot placement scores, Capacity Block offers and the
+# Price List failing or denied (through the fault proxy in front of the stand-in) leave the rows
+# with that property empty and exactly one warning naming the service; the region does not fail.
+Describe 'Find-GpuCapacity when an optional signal fails' {
+    BeforeAll {
+        Set-Scenario
+        $script:proxy = Start-TestStub aws_fault_proxy -ArgumentList @($stub.Url, '600')
+        function Invoke-WithFault([string] $Operation, [string] $Kind, [hashtable] $Arguments) {
+            Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/clear" | Out-Null
+            $rules = ConvertTo-Json -InputObject @(@{ match = $Operation; kind = $Kind; times = 100 }) -Depth 3
+            Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/faults" -Body $rules -ContentType 'application/json' | Out-Null
+            $rows = @(Find-GpuCapacity @Arguments -Region $region -EndpointUrl $proxy.Url -WarningVariable found -WarningAction SilentlyContinue `
+                    -ErrorVariable failed -ErrorAction SilentlyContinue)
+            [pscustomobject]@{ Rows = $rows; Warnings = @($found | ForEach-Object { "$_" }); Errors = @($failed) }
+        }
+    }
+    AfterAll { Stop-TestStub $proxy }
+
+    It 'lists the rows without reservations when DescribeCapacityReservations is denied, with one warning' {
+        $result = Invoke-WithFault DescribeCapacityReservations deny @{ InstanceType = 'g4dn.xlarge'; Count = 2 }
+        $result.Errors | Should -BeNullOrEmpty
+        $result.Rows.Count | Should -Be 4
+        $result.Rows.AvailableReserved | Where-Object { $null -ne $_ } | Should -BeNullOrEmpty
+        ($result.Rows | Where-Object AvailabilityZoneId -eq 'apne2-az3').Recommendation | Should -Not -Be 'Reserved'
+        $about = @($result.Warnings | Where-Object { $_ -match 'Capacity reservations unavailable' })
+        $about.Count | Should -Be 1
+        $about[0] | Should -Match "^${region}: "
+        $about[0] | Should -Match 'EC2 DescribeCapacityReservations'
+        $about[0] | Should -Match 'AvailableReserved is empty'
+    }
+
+    It 'lists the rows without Spot scores when GetSpotPlacementScores is denied, with one warning for the region' {
+        $result = Invoke-WithFault GetSpotPlacementScores deny @{ InstanceType = 'g4dn.xlarge', 'p5.48xlarge'; Count = 2; IncludeSpot = $true }
+        $result.Errors | Should -BeNullOrEmpty
+        $result.Rows.Count | Should -Be 8
+        $result.Rows.SpotPlacementScore | Where-Object { $null -ne $_ } | Should -BeNullOrEmpty
+        ($result.Rows | Where-Object { $_.InstanceType -eq 'g4dn.xlarge' -and $_.AvailabilityZoneId -eq 'apne2-az3' }).AvailableReserved | Should -Be 2
+        $about = @($result.Warnings | Where-Object { $_ -match 'Spot placement scores unavailable' })
+        $about.Count | Should -Be 1
+        $about[0] | Should -Match 'EC2 GetSpotPlacementScores'
+        $about[0] | Should -Match 'SpotPlacementScore is empty'
+    }
+
+    It 'lists the rows without Capacity Block offers when DescribeCapacityBlockOfferings answers 500, with one warning' {
+        $result = Invoke-WithFault DescribeCapacityBlockOfferings error500 @{ InstanceType = 'p5.48xlarge'; Count = 2; CapacityBlockDurationHours = 24 }
+        $result.Errors | Should -BeNullOrEmpty
+        $result.Rows.Count | Should -Be 4
+        $result.Rows.CapacityBlockStart | Where-Object { $null -ne $_ } | Should -BeNullOrEmpty
+        ($result.Rows | Where-Object AvailabilityZoneId -eq 'apne2-az1').Offered | Should -BeTrue
+        $about = @($result.Warnings | Where-Object { $_ -match 'Capacity Block offers unavailable' })
+        $about.Count | Should -Be 1
+        $about[0] | Should -Match 'EC2 DescribeCapacityBlockOfferings'
+    }
+
+    It 'lists the rows without on-demand prices when the Price List is denied, with one warning' {
+        $result = Invoke-WithFault GetProducts deny @{ InstanceType = 'g4dn.xlarge', 'p5.48xlarge'; Count = 2; Source = 'Live' }
+        $result.Errors | Should -BeNullOrEmpty
+        $result.Rows.Count | Should -Be 8
+        $result.Rows.OnDemandHourlyPrice | Where-Object { $null -ne $_ } | Should -BeNullOrEmpty
+        $about = @($result.Warnings | Where-Object { $_ -match 'Price List prices unavailable' })
+        $about.Count | Should -Be 1
+        $about[0] | Should -Match 'GetProducts'
+        $about[0] | Should -Match 'AccessDenied'
+    }
+
+    It 'fails only the region whose zones cannot be read, as one RegionQueryFailed error' {
+        $result = Invoke-WithFault DescribeAvailabilityZones deny @{ InstanceType = 'g4dn.xlarge' }
+        $result.Rows | Should -BeNullOrEmpty
+        $result.Errors.Count | Should -Be 1
+        $result.Errors[0].FullyQualifiedErrorId | Should -BeLike 'RegionQueryFailed,*'
+        $result.Errors[0].TargetObject | Should -Be $region
+        $result.Errors[0].Exception.Message | Should -Match $region
+    }
+}
+
 Describe 'Find-GpuCapacity input and help' {
     BeforeAll { Set-Scenario }
 

@@ -116,8 +116,53 @@ Describe 'Live AWS (EC2 on moto, Price List stand-in)' {
         (Get-StubStats $priceList).throttled | Should -Be ($before + 1)
     }
 
-    It 'reports a failing region as a non-terminating error and still lists the others' {
-        $result = @(Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1, eu-west-3 -InstanceType g4dn.xlarge -ErrorVariable errs -ErrorAction SilentlyContinue)
+    It 'lists the EC2 facts unpriced when the Price List fails (HTTP 500), with one warning for the region' {
+        # The Price List stand-in answers 500 for eu-west-3; EC2 (moto) answers.
+        $result = @(Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1, eu-west-3 -InstanceType g4dn.xlarge, g5.xlarge -IncludeUnpriced `
+                -WarningVariable found -WarningAction SilentlyContinue -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $errs | Should -BeNullOrEmpty
+        $west = @($result | Where-Object Region -eq 'eu-west-3')
+        $west.Count | Should -BeGreaterThan 0
+        $west.HourlyPrice | Where-Object { $null -ne $_ } | Should -BeNullOrEmpty
+        $west[0].GpuModel | Should -Not -BeNullOrEmpty
+        ($result | Where-Object Region -eq 'us-east-1').HourlyPrice | Should -Not -BeNullOrEmpty
+        $about = @($found | ForEach-Object { "$_" } | Where-Object { $_ -match 'Price List prices unavailable' })
+        $about.Count | Should -Be 1
+        $about[0] | Should -Match '^eu-west-3: '
+        $about[0] | Should -Match 'GetProducts'
+        # Without -IncludeUnpriced the unpriced rows are left out, and the region is still no error.
+        @(Get-GpuInstanceOffering -Source Live -Provider AWS -Region eu-west-3 -InstanceType g4dn.xlarge -ErrorVariable errs2 -ErrorAction SilentlyContinue `
+                -WarningAction SilentlyContinue).Count | Should -Be 0
+        $errs2 | Should -BeNullOrEmpty
+    }
+
+    It 'lists the EC2 facts unpriced when the Price List is denied, with one warning' {
+        $proxy = Start-TestStub aws_fault_proxy -ArgumentList @($priceList.Url, '300')
+        $env:AWS_ENDPOINT_URL_PRICING = $proxy.Url
+        try {
+            Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/faults" -ContentType 'application/json' `
+                -Body (ConvertTo-Json -InputObject @(@{ match = 'GetProducts'; kind = 'deny'; times = 100 })) | Out-Null
+            $result = @(Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1 -InstanceType g4dn.xlarge, p4d.24xlarge -IncludeUnpriced `
+                    -WarningVariable found -WarningAction SilentlyContinue -ErrorVariable errs -ErrorAction SilentlyContinue)
+        }
+        finally { $env:AWS_ENDPOINT_URL_PRICING = $priceList.Url; Stop-TestStub $proxy }
+        $errs | Should -BeNullOrEmpty
+        $result.Count | Should -Be 2
+        $result.HourlyPrice | Where-Object { $null -ne $_ } | Should -BeNullOrEmpty
+        $about = @($found | ForEach-Object { "$_" } | Where-Object { $_ -match 'Price List prices unavailable' })
+        $about.Count | Should -Be 1
+        $about[0] | Should -Match 'AccessDeniedException'
+    }
+
+    It 'reports a region whose EC2 fails as a non-terminating error and still lists the others' {
+        $proxy = Start-TestStub aws_fault_proxy -ArgumentList @((Get-MotoUrl), '300')
+        $env:AWS_ENDPOINT_URL_EC2 = $proxy.Url
+        try {
+            Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/faults" -ContentType 'application/json' `
+                -Body (ConvertTo-Json -InputObject @(@{ match = 'DescribeInstanceTypeOfferings'; kind = 'deny'; region = 'eu-west-3'; times = 100 })) | Out-Null
+            $result = @(Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1, eu-west-3 -InstanceType g4dn.xlarge -ErrorVariable errs -ErrorAction SilentlyContinue)
+        }
+        finally { Remove-Item Env:AWS_ENDPOINT_URL_EC2; Stop-TestStub $proxy }
         $result.Region | Should -Be 'us-east-1'
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'RegionQueryFailed,*'
@@ -128,7 +173,7 @@ Describe 'Live AWS (EC2 on moto, Price List stand-in)' {
     It 'keeps explicit keys out of every stream, errors included' {
         $text = Invoke-CapturingAllStreams {
             Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1, eu-west-3 -InstanceType g4dn.xlarge `
-                -AccessKey AKIAGPUTESTKEY00001 -SecretKey 'gpu-secret-value-8c1f' -Verbose -Debug -ErrorAction Continue
+                -AccessKey AKIAGPUTESTKEY00001 -SecretKey 'gpu-secret-value-8c1f' -Verbose -Debug -ErrorAction Continue -WarningAction Continue
         }
         $text | Should -Match 'g4dn\.xlarge'
         $text | Should -Match 'eu-west-3'

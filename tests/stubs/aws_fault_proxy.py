@@ -4,6 +4,7 @@ with faults (throttling, 5xx, a dropped connection, a hard error). Stdlib only.
 Usage: python3 aws_fault_proxy.py UPSTREAM_URL [LIFETIME_SECONDS]
 Prints the port it listens on (127.0.0.1) as its first line. Control endpoints:
   POST /__proxy/faults  body: [{"match": "CreateListener", "kind": "throttle|error500|drop|drop-after|hard", "times": 1}]
+                        ("match": "*" matches every operation)
                         a rule may add "retryAfter": SECONDS, sent as a Retry-After header on its fault
   GET  /__proxy/log     the recorded requests, each with "operation", a "canonical" form, its "region"
                         "inFlight" (AWS requests in flight when it arrived, itself included)
@@ -84,7 +85,7 @@ def access_key_of(authorization):
 def take_rule(operation, protocol, region=None):
     with LOCK:
         for rule in FAULTS:
-            matches = rule["match"] == operation or (protocol == "rest-xml" and rule["match"] in operation)
+            matches = rule["match"] in ("*", operation) or (protocol == "rest-xml" and rule["match"] in operation)
             matches = matches and rule.get("region") in (None, region)
             if matches and rule.get("times", 1) > 0:
                 rule["times"] = rule.get("times", 1) - 1

@@ -46,7 +46,7 @@ public sealed class AwsContext
     {
         if (!string.IsNullOrEmpty(_endpointUrl))
         {
-            return _endpointUrl;
+            return Checked(_endpointUrl!, "-EndpointUrl");
         }
 
         if (string.Equals(_environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
@@ -57,34 +57,27 @@ public sealed class AwsContext
         var specific = _environment(service.EndpointVariable);
         if (!string.IsNullOrEmpty(specific))
         {
-            return specific;
+            return Checked(specific!, service.EndpointVariable);
         }
 
         var general = _environment("AWS_ENDPOINT_URL");
-        return string.IsNullOrEmpty(general) ? null : general;
+        return string.IsNullOrEmpty(general) ? null : Checked(general!, "AWS_ENDPOINT_URL");
+    }
+
+    /// <summary>An endpoint must be an absolute http or https URL: anything else would fail later with a transport error that names nothing.</summary>
+    private static string Checked(string endpoint, string source)
+    {
+        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            throw Errors.InvalidEndpointUrl.New(endpoint, endpoint, source);
+        }
+
+        return endpoint.Trim();
     }
 
     /// <summary>The region to sign requests for this service with.</summary>
     public string SigningRegionFor(AwsService service) => service.GlobalSigningRegion ?? Region.SystemName;
-
-    /// <summary>Points an SDK client config at the resolved region and endpoint.</summary>
-    public TConfig Configure<TConfig>(TConfig config, AwsService service)
-        where TConfig : ClientConfig
-    {
-        var endpoint = EndpointFor(service);
-        if (endpoint is null)
-        {
-            config.RegionEndpoint = Region;
-        }
-        else
-        {
-            config.ServiceURL = endpoint;
-            config.AuthenticationRegion = SigningRegionFor(service);
-        }
-
-        ApplyRetryAndTimeout(config);
-        return config;
-    }
 
     /// <summary>How long one request may take, its retries included: -TimeoutSec, else <see cref="RequestDeadline.DefaultLimit"/>.</summary>
     public TimeSpan Timeout { get; internal set; } = RequestDeadline.DefaultLimit;
@@ -96,19 +89,24 @@ public sealed class AwsContext
     public string EndpointNameFor(AwsService service) =>
         EndpointFor(service) ?? $"https://{service.SigningName}.{SigningRegionFor(service)}.amazonaws.com";
 
-    /// <summary>Runs one SDK request under this call's time limit; a timeout becomes RequestTimedOut naming the endpoint.</summary>
-    public Task<T> CallAsync<T>(AwsService service, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
-        RequestDeadline.RunAsync(Timeout, EndpointNameFor(service), RequestDeadline.NameOf(service), request, cancellationToken);
+    internal void UseRetry(AwsRetrySettings settings) => _retry = settings;
 
-    /// <summary>A deadline for a paging loop: restart it after each page.</summary>
-    public RequestDeadline StartDeadline(AwsService service, CancellationToken cancellationToken) =>
-        new(Timeout, EndpointNameFor(service), cancellationToken);
-
-    /// <summary>The one retry and timeout policy, applied to an SDK client config.</summary>
-    private void ApplyRetryAndTimeout(ClientConfig config)
+    /// <summary>The same credentials, endpoints, timeout and retry policy in another region (null or empty: this one).</summary>
+    public AwsContext ForRegion(string? region)
     {
-        config.Timeout = Timeout;
-        config.RetryMode = Retry.Mode == AwsRetryMode.Adaptive ? RequestRetryMode.Adaptive : RequestRetryMode.Standard;
-        config.MaxErrorRetry = Retry.MaxAttempts - 1;
+        if (string.IsNullOrEmpty(region) || string.Equals(region, RegionName, StringComparison.Ordinal))
+        {
+            return this;
+        }
+
+        return new AwsContext(Credentials, AwsContextResolver.RegionOf(region!), ProfileName, CredentialSource, _endpointUrl, _environment)
+        {
+            Timeout = Timeout,
+            _retry = _retry,
+        };
     }
+
+    /// <summary>Other credentials (an assumed role's) with this context's region, endpoints, timeout and retry policy.</summary>
+    public AwsContext WithCredentials(AWSCredentials credentials, string credentialSource) =>
+        new(credentials, Region, ProfileName, credentialSource, _endpointUrl, _environment) { Timeout = Timeout, _retry = _retry };
 }

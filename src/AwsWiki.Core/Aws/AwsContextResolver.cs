@@ -19,24 +19,29 @@ namespace AwsWiki.Aws;
 /// </summary>
 public static class AwsContextResolver
 {
-    public static AwsContext Resolve(AwsConnectionOptions options, bool requireRegion = true, Func<string, string?>? environment = null)
+    public static AwsContext Resolve(AwsConnectionOptions options, bool requireRegion = true, Func<string, string?>? environment = null,
+        System.Threading.CancellationToken cancellationToken = default)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        return Resolve(options, ResolveCredentials(options, environment), requireRegion, environment);
+        return Resolve(options, ResolveCredentials(options, environment, cancellationToken), requireRegion, environment);
     }
 
     /// <summary>Region and endpoints for credentials resolved earlier in the same call.</summary>
     public static AwsContext Resolve(AwsConnectionOptions options, ResolvedCredentials credentials, bool requireRegion = true, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var region = ResolveRegion(options, credentials.ProfileName, environment, requireRegion);
+        // The files read while resolving the credentials, else once now: region and retry settings share them.
+        var files = credentials.Files;
+        ProfileFiles Files() => files ??= ProfileStore.FromEnvironment().Load();
+        var region = ResolveRegion(options, credentials.ProfileName, environment, requireRegion, Files);
         var context = new AwsContext(credentials.Credentials, region, credentials.ProfileName, credentials.Source, options.EndpointUrl, environment);
         if (options.TimeoutSec is > 0)
         {
             context.Timeout = TimeSpan.FromSeconds(options.TimeoutSec.Value);
         }
 
-        _ = context.Retry; // a bad AWS_MAX_ATTEMPTS or retry_mode fails here, before anything is sent
+        // A bad AWS_MAX_ATTEMPTS or retry_mode fails here, before anything is sent.
+        context.UseRetry(AwsRetrySettings.Resolve(environment, credentials.ProfileName, NeedsProfileRetry(environment) ? Files() : null));
 
         return context;
     }
@@ -47,21 +52,24 @@ public static class AwsContextResolver
     /// <see cref="AwsConnectionOptions.MfaCode"/>), an SSO profile reads its token here, and any
     /// failure surfaces before a request is sent. Share the result for the rest of the call.
     /// </summary>
-    public static ResolvedCredentials ResolveCredentials(AwsConnectionOptions options, Func<string, string?>? environment = null)
+    public static ResolvedCredentials ResolveCredentials(AwsConnectionOptions options, Func<string, string?>? environment = null,
+        System.Threading.CancellationToken cancellationToken = default)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var (credentials, profileName, source) = ResolveCredentials(options, environment, out var fetchNow);
+        var resolution = new Resolution(options, environment, cancellationToken);
+        var (credentials, profileName, source) = ResolveCredentials(resolution, out var fetchNow);
         if (fetchNow)
         {
-            FetchNow(credentials, profileName, source);
+            FetchNow(credentials, profileName, source, resolution);
         }
 
-        return new ResolvedCredentials(credentials, profileName, source);
+        return new ResolvedCredentials(credentials, profileName, source, resolution.LoadedFiles);
     }
 
-    private static (AWSCredentials Credentials, string? ProfileName, string Source) ResolveCredentials(
-        AwsConnectionOptions options, Func<string, string?> environment, out bool fetchNow)
+    private static (AWSCredentials Credentials, string? ProfileName, string Source) ResolveCredentials(Resolution resolution, out bool fetchNow)
     {
+        var options = resolution.Options;
+        var environment = resolution.Environment;
         fetchNow = true;
         if (options.Credential is not null)
         {
@@ -70,16 +78,14 @@ public static class AwsContextResolver
                 return (given, null, $"the -Credential parameter ({description})");
             }
 
-            throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, description,
-                $"-Credential takes {CredentialObjects.Expected}; not {description}.");
+            throw Errors.CredentialNotSupported.New(description, "-Credential", description, "");
         }
 
         var hasAccessKey = !string.IsNullOrEmpty(options.AccessKey);
         var hasSecretKey = !string.IsNullOrEmpty(options.SecretKey);
         if (hasAccessKey != hasSecretKey)
         {
-            throw new AwsWikiException(hasAccessKey ? "AccessKeyWithoutSecretKey" : "SecretKeyWithoutAccessKey",
-                FailureKind.InvalidArgument, null, "-AccessKey and -SecretKey must be given together.");
+            throw (hasAccessKey ? Errors.AccessKeyWithoutSecretKey : Errors.SecretKeyWithoutAccessKey).New(null);
         }
 
         if (hasAccessKey)
@@ -92,13 +98,13 @@ public static class AwsContextResolver
 
         if (!string.IsNullOrEmpty(options.ProfileName))
         {
-            return (FromProfile(options.ProfileName!, options, environment), options.ProfileName, $"profile '{options.ProfileName}' (-ProfileName)");
+            return (FromProfile(options.ProfileName!, resolution), options.ProfileName, $"profile '{options.ProfileName}' (-ProfileName)");
         }
 
         var environmentProfile = environment("AWS_PROFILE");
         if (!string.IsNullOrEmpty(environmentProfile))
         {
-            return (FromProfile(environmentProfile!, options, environment), environmentProfile, $"profile '{environmentProfile}' (AWS_PROFILE)");
+            return (FromProfile(environmentProfile!, resolution), environmentProfile, $"profile '{environmentProfile}' (AWS_PROFILE)");
         }
 
         switch (options.StoredCredentials is null ? null : CredentialObjects.Unwrap(options.StoredCredentials))
@@ -106,7 +112,7 @@ public static class AwsContextResolver
             case null:
                 break;
             case string storedProfile when storedProfile.Length > 0:
-                return (FromProfile(storedProfile, options, environment), storedProfile, $"profile '{storedProfile}' ($StoredAWSCredentials)");
+                return (FromProfile(storedProfile, resolution), storedProfile, $"profile '{storedProfile}' ($StoredAWSCredentials)");
             case object stored:
                 if (CredentialObjects.TryAdapt(stored, out var storedCredentials, out var storedDescription))
                 {
@@ -116,20 +122,19 @@ public static class AwsContextResolver
                 var named = ReadProperty<string>(stored, "Name") ?? ReadProperty<string>(stored, "ProfileName");
                 if (!string.IsNullOrEmpty(named))
                 {
-                    return (FromProfile(named!, options, environment), named, $"profile '{named}' ($StoredAWSCredentials)");
+                    return (FromProfile(named!, resolution), named, $"profile '{named}' ($StoredAWSCredentials)");
                 }
 
-                throw new AwsWikiException("CredentialNotSupported", FailureKind.InvalidArgument, storedDescription,
-                    $"$StoredAWSCredentials holds {storedDescription}; AwsWiki takes {CredentialObjects.Expected}, or a profile name. " +
-                    "Set it with AWS Tools' Set-AWSCredential, or remove it with 'Remove-Variable StoredAWSCredentials -Scope Global'.");
+                throw Errors.CredentialNotSupported.New(storedDescription, "$StoredAWSCredentials", storedDescription,
+                    " or a profile name; set it with AWS Tools' Set-AWSCredential, or remove it with 'Remove-Variable StoredAWSCredentials -Scope Global'");
         }
 
         // The SDK chain takes environment keys first, then the default profile; we read the default
         // profile ourselves so that AWS_CONFIG_FILE is honoured, and leave the rest to the chain.
         var usesEnvironmentKeys = !string.IsNullOrEmpty(environment("AWS_ACCESS_KEY_ID"));
-        if (!usesEnvironmentKeys && ProfileStore.FromEnvironment().Exists("default"))
+        if (!usesEnvironmentKeys && resolution.Files.Exists("default"))
         {
-            return (FromProfile("default", options, environment), "default", "the default profile");
+            return (FromProfile("default", resolution), "default", "the default profile");
         }
 
         // The rest of the chain (container and instance roles) is fetched when first used, as before.
@@ -147,96 +152,102 @@ public static class AwsContextResolver
             // Falls through to the error below, which says what to do.
         }
 
-        throw new AwsWikiException("NoCredentials", FailureKind.AuthenticationError, null,
-            "No AWS credentials were found. Register an account with 'Set-AwsProfile NAME -AccessKey ... -SecretKey ...', " +
-            "switch to one with 'Set-AwsProfile NAME', or pass -ProfileName, -Credential or -AccessKey/-SecretKey.");
+        throw Errors.NoCredentials.New(null);
     }
 
     /// <summary>
-    /// The credentials of a role assumed now with the context's own (STS AssumeRole through the
-    /// context's endpoint and timeout): for objects that name the role they were listed through,
-    /// such as Get-AwsInstance's rows for organization member accounts.
+    /// Fetches the keys now, under the call's time limit and Ctrl+C: a credential process, an SSO
+    /// portal or STS that never answers ends the call with a specific error instead of a hang.
+    /// Runs on the caller's thread as far as it can, so an MFA prompt reaches the host.
     /// </summary>
-    public static ResolvedCredentials AssumeRole(AwsContext context, string roleArn, string sessionName)
-    {
-        using var sts = new AmazonSecurityTokenServiceClient(context.Credentials, context.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts));
-        try
-        {
-            var response = context.CallAsync(AwsService.Sts,
-                token => sts.AssumeRoleAsync(new Amazon.SecurityToken.Model.AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = sessionName }, token),
-                System.Threading.CancellationToken.None).GetAwaiter().GetResult();
-            var c = response.Credentials;
-            return new ResolvedCredentials(new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), context.ProfileName,
-                $"role {roleArn} assumed with {context.CredentialSource}");
-        }
-        catch (AmazonServiceException e)
-        {
-            throw new AwsWikiException("AssumeRoleFailed", FailureKind.AuthenticationError, roleArn,
-                $"Role {roleArn} could not be assumed with {context.CredentialSource}: {e.ErrorCode}: {e.Message}", e);
-        }
-    }
-
-    private static void FetchNow(AWSCredentials credentials, string? profileName, string source)
+    private static void FetchNow(AWSCredentials credentials, string? profileName, string source, Resolution resolution)
     {
         try
         {
-            credentials.GetCredentials();
+            var fetch = credentials.GetCredentialsAsync();
+            if (!fetch.Wait((int)Math.Min(int.MaxValue, resolution.Timeout.TotalMilliseconds), resolution.Cancellation))
+            {
+                throw Errors.CredentialsTimedOut.New(profileName ?? source, source,
+                    resolution.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+            }
         }
-        catch (AwsWikiException)
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
-            throw;
+            throw Translate(e.InnerExceptions[0], credentials, profileName, source);
         }
-        catch (Exception e) when (credentials is SSOAWSCredentials && profileName is not null && SsoProfileCredentials.IsSignInFailure(e))
+        catch (Exception e) when (e is not OperationCanceledException and not AwsWikiException)
         {
-            throw SsoProfileCredentials.LoginRequired(profileName, e);
-        }
-        catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException)
-        {
-            var inner = e is AmazonServiceException { ErrorCode: { Length: > 0 } code } ? $"{code}: {e.Message}" : e.Message;
-            throw new AwsWikiException("CredentialsUnusable", FailureKind.AuthenticationError, profileName,
-                $"The credentials from {source} cannot be used: {inner}", e);
+            throw Translate(e, credentials, profileName, source);
         }
     }
 
-    private static AWSCredentials FromProfile(string profileName, AwsConnectionOptions options, Func<string, string?> environment, int depth = 0)
+    private static Exception Translate(Exception e, AWSCredentials credentials, string? profileName, string source)
     {
-        // Read now, not cached: a profile written a moment ago by Set-AwsProfile is found.
-        var store = ProfileStore.FromEnvironment();
-        var settings = store.ReadSettings(profileName);
-        var source = new ProfileCredentialSource(store);
-        if (settings is null || !source.TryGetProfile(profileName, out var profile))
+        switch (e)
         {
-            throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, profileName,
-                $"Profile '{profileName}' exists in neither the credentials nor the config file. 'Get-AwsProfile' lists the profiles.");
+            case AwsWikiException or OperationCanceledException:
+                return e;
+            case var _ when credentials is SSOAWSCredentials && profileName is not null && SsoProfileCredentials.IsSignInFailure(e):
+                return SsoProfileCredentials.LoginRequired(profileName, e);
+            default:
+                var inner = e is AmazonServiceException { ErrorCode: { Length: > 0 } code } ? $"{code}: {e.Message}" : e.Message;
+                return Errors.CredentialsUnusable.Wrap(e, profileName, source, inner);
+        }
+    }
+
+    /// <summary>
+    /// A profile's credentials, by the provider botocore's chain would take for it
+    /// (<see cref="CredentialTypeResolver"/>: the one place that order is coded), from the files
+    /// read once for this resolution.
+    /// </summary>
+    private static AWSCredentials FromProfile(string profileName, Resolution resolution, int depth = 0)
+    {
+        var files = resolution.Files;
+        var settings = ProfileStore.SettingsOf(files, profileName);
+        if (settings is null)
+        {
+            throw Errors.ProfileNotFound.New(profileName, profileName);
         }
 
         string? Get(string key) => settings.TryGetValue(key, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
-        var hasKeys = Get("aws_access_key_id") is not null;
-        if (Get("role_arn") is { } roleArn && Get("web_identity_token_file") is null)
+        var type = CredentialTypeResolver.Resolve(profileName, files);
+        if (type == CredentialType.AssumeRole || (type == CredentialType.Incomplete && Get("role_arn") is not null && Get("web_identity_token_file") is null))
         {
-            return AssumeRoleFromProfile(profileName, roleArn, Get, hasKeys, store, options, environment, depth);
+            return AssumeRoleFromProfile(profileName, Get("role_arn")!, Get, Get("aws_access_key_id") is not null, resolution, depth);
         }
 
-        if (!hasKeys && SsoProfileCredentials.IsSso(settings))
+        if (type == CredentialType.Sso || (type == CredentialType.Incomplete && SsoProfileCredentials.IsSso(settings)))
         {
             return SsoProfileCredentials.Create(profileName, settings);
         }
 
-        try
+        switch (type)
         {
-            if (AWSCredentialsFactory.TryGetAWSCredentials(profile, source, out var credentials) && credentials is not null)
-            {
-                return credentials;
-            }
-        }
-        catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException)
-        {
-            throw new AwsWikiException("ProfileCredentialsUnusable", FailureKind.AuthenticationError, profileName,
-                $"The credentials of profile '{profileName}' cannot be used: {e.Message}", e);
+            case CredentialType.Static or CredentialType.Session:
+                var token = Get("aws_session_token") ?? Get("aws_security_token");
+                return token is null
+                    ? new BasicAWSCredentials(Get("aws_access_key_id"), Get("aws_secret_access_key"))
+                    : new SessionAWSCredentials(Get("aws_access_key_id"), Get("aws_secret_access_key"), token);
+            case CredentialType.Process:
+                return new ProcessCredentials(profileName, Get("credential_process") ?? string.Empty, resolution.Timeout, resolution.Cancellation);
+            case CredentialType.WebIdentity:
+                try
+                {
+                    var source = new ProfileCredentialSource(settings);
+                    if (source.TryGetProfile(profileName, out var profile) && AWSCredentialsFactory.TryGetAWSCredentials(profile, source, out var credentials) && credentials is not null)
+                    {
+                        return credentials;
+                    }
+                }
+                catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException)
+                {
+                    throw Errors.ProfileCredentialsUnusable.Wrap(e, profileName, profileName, e.Message);
+                }
+
+                break;
         }
 
-        throw new AwsWikiException("ProfileHasNoCredentials", FailureKind.AuthenticationError, profileName,
-            $"Profile '{profileName}' has no usable credentials. Add keys with 'Set-AwsProfile {profileName} -AccessKey ... -SecretKey ...'.");
+        throw Errors.ProfileHasNoCredentials.New(profileName, profileName);
     }
 
     /// <summary>
@@ -244,20 +255,18 @@ public static class AwsContextResolver
     /// itself uses its own keys) or credential_source; sessions go through the AWS CLI's cache.
     /// </summary>
     private static AWSCredentials AssumeRoleFromProfile(string profileName, string roleArn, Func<string, string?> get, bool hasKeys,
-        ProfileStore store, AwsConnectionOptions options, Func<string, string?> environment, int depth)
+        Resolution resolution, int depth)
     {
         var sourceProfile = get("source_profile");
         var credentialSource = get("credential_source");
         if ((sourceProfile is null) == (credentialSource is null))
         {
-            throw new AwsWikiException("InvalidAssumeRoleProfile", FailureKind.InvalidData, profileName,
-                $"Profile '{profileName}' has role_arn and needs exactly one of source_profile and credential_source.");
+            throw Errors.InvalidAssumeRoleProfile.New(profileName, profileName, "it needs exactly one of source_profile and credential_source");
         }
 
         if (depth > 10)
         {
-            throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
-                $"Profile '{profileName}' is part of a source_profile chain that loops back on itself.");
+            throw Errors.SourceProfileLoop.New(profileName, profileName, "is part of a source_profile chain that loops back on itself");
         }
 
         AWSCredentials sourceCredentials;
@@ -268,13 +277,13 @@ public static class AwsContextResolver
                 "Environment" => new EnvironmentVariablesAWSCredentials(),
                 "Ec2InstanceMetadata" => new InstanceProfileAWSCredentials(),
                 "EcsContainer" => new GenericContainerCredentials(),
-                _ => throw new AwsWikiException("InvalidAssumeRoleProfile", FailureKind.InvalidData, profileName,
-                    $"Profile '{profileName}' has credential_source '{credentialSource}'; it takes Environment, Ec2InstanceMetadata or EcsContainer."),
+                _ => throw Errors.InvalidAssumeRoleProfile.New(profileName, profileName,
+                    $"credential_source '{UserText.Show(credentialSource, 40)}' is none of Environment, Ec2InstanceMetadata, EcsContainer"),
             };
         }
         else if (sourceProfile != profileName)
         {
-            sourceCredentials = FromProfile(sourceProfile!, options, environment, depth + 1);
+            sourceCredentials = FromProfile(sourceProfile!, resolution, depth + 1);
         }
         else if (hasKeys && get("aws_secret_access_key") is { } secret)
         {
@@ -284,53 +293,101 @@ public static class AwsContextResolver
         }
         else
         {
-            throw new AwsWikiException("SourceProfileLoop", FailureKind.InvalidData, profileName,
-                $"Profile '{profileName}' names itself as source_profile but has no keys.");
+            throw Errors.SourceProfileLoop.New(profileName, profileName, "names itself as source_profile but has no keys");
         }
 
         var role = new AssumeRoleSettings(profileName, sourceProfile, roleArn, get("role_session_name"), get("external_id"), get("mfa_serial"),
             int.TryParse(get("duration_seconds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds : null);
-        var stsRegion = RegionEndpoint.GetBySystemName(
-            get("region") ?? (sourceProfile is null ? null : store.GetProfile(sourceProfile)?.Region) ?? "us-east-1");
-        var stsContext = new AwsContext(new AnonymousAWSCredentials(), stsRegion, profileName, string.Empty, options.EndpointUrl, environment);
-        return new CliCachedAssumeRoleCredentials(role, sourceCredentials,
-            () => stsContext.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts), options.MfaCode ?? MfaCodeSource.None, new CliRoleSessionCache());
+        var sourceRegion = sourceProfile is null ? null : ProfileStore.SettingsOf(resolution.Files, sourceProfile) is { } s && s.TryGetValue("region", out var r) ? r : null;
+        var stsRegion = RegionOf(get("region") ?? sourceRegion ?? "us-east-1", $"the region of profile '{profileName}'");
+        var stsContext = new AwsContext(new AnonymousAWSCredentials(), stsRegion, profileName, $"profile '{profileName}'", resolution.Options.EndpointUrl, resolution.Environment)
+        {
+            Timeout = resolution.Timeout,
+        };
+        return new CliCachedAssumeRoleCredentials(role, sourceCredentials, stsContext, resolution.Options.MfaCode ?? MfaCodeSource.None,
+            new CliRoleSessionCache(), resolution.Cancellation);
     }
 
-    private static RegionEndpoint ResolveRegion(AwsConnectionOptions options, string? profileName, Func<string, string?> environment, bool requireRegion)
+    private static bool NeedsProfileRetry(Func<string, string?> environment) =>
+        string.IsNullOrWhiteSpace(environment("AWS_RETRY_MODE")) || string.IsNullOrWhiteSpace(environment("AWS_MAX_ATTEMPTS"));
+
+    private static RegionEndpoint ResolveRegion(AwsConnectionOptions options, string? profileName, Func<string, string?> environment, bool requireRegion,
+        Func<ProfileFiles> files)
     {
-        var name = FirstNonEmpty(
-            options.Region,
-            environment("AWS_REGION"),
-            environment("AWS_DEFAULT_REGION"),
-            options.StoredRegion,
-            // As in the AWS CLI: a named profile without a region does not borrow the default profile's.
-            ProfileStore.FromEnvironment().GetProfile(profileName ?? "default")?.Region);
-        if (name is null)
+        var candidates = new (string? Value, string Source)[]
         {
-            if (!requireRegion)
+            (options.Region, "-Region"),
+            (environment("AWS_REGION"), "AWS_REGION"),
+            (environment("AWS_DEFAULT_REGION"), "AWS_DEFAULT_REGION"),
+            (options.StoredRegion, "$StoredAWSRegion"),
+            // As in the AWS CLI: a named profile without a region does not borrow the default profile's.
+            (null, $"the region of profile '{profileName ?? "default"}'"),
+        };
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var (value, source) = candidates[i];
+            if (i == candidates.Length - 1)
             {
-                return RegionEndpoint.USEast1;
+                // Read last, and only when nothing before it gave a region.
+                value = ProfileStore.SettingsOf(files(), profileName ?? "default") is { } settings && settings.TryGetValue("region", out var own) ? own : null;
             }
 
-            throw new AwsWikiException("NoRegion", FailureKind.InvalidArgument, null,
-                "No AWS region is set. Pass -Region, set AWS_REGION, or give the profile one with 'Set-AwsProfile NAME -Region REGION'.");
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return RegionOf(value!.Trim(), source);
+            }
+        }
+
+        if (!requireRegion)
+        {
+            return RegionEndpoint.USEast1;
+        }
+
+        throw Errors.NoRegion.New(null);
+    }
+
+    /// <summary>
+    /// A region by name. Unknown but well-formed names are taken (new regions come before SDK
+    /// updates); anything else (spaces, slashes, an empty name) is refused before it can become a host name.
+    /// </summary>
+    internal static RegionEndpoint RegionOf(string name, string source = "-Region")
+    {
+        if (!RegionName.IsMatch(name))
+        {
+            throw Errors.InvalidRegion.New(name, name, source);
         }
 
         return RegionEndpoint.GetBySystemName(name);
     }
 
-    private static string? FirstNonEmpty(params string?[] values)
+    private static readonly System.Text.RegularExpressions.Regex RegionName =
+        new(@"^[a-z]{2,}(-[a-z0-9]+)*-[0-9]{1,2}$|^(local|global)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>What one resolution needs, and the profile files read once for it.</summary>
+    private sealed class Resolution
     {
-        foreach (var value in values)
+        private ProfileFiles? _files;
+
+        public Resolution(AwsConnectionOptions options, Func<string, string?> environment, System.Threading.CancellationToken cancellation)
         {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                return value!.Trim();
-            }
+            Options = options;
+            Environment = environment;
+            Cancellation = cancellation;
+            Timeout = options.TimeoutSec is > 0 ? TimeSpan.FromSeconds(options.TimeoutSec.Value) : RequestDeadline.DefaultLimit;
         }
 
-        return null;
+        public AwsConnectionOptions Options { get; }
+
+        public Func<string, string?> Environment { get; }
+
+        public System.Threading.CancellationToken Cancellation { get; }
+
+        public TimeSpan Timeout { get; }
+
+        public ProfileFiles Files => _files ??= ProfileStore.FromEnvironment().Load();
+
+        /// <summary>The files if this resolution read them.</summary>
+        public ProfileFiles? LoadedFiles => _files;
     }
 
     private static T? ReadProperty<T>(object target, string name)

@@ -32,7 +32,8 @@ public sealed class AwsRetrySettings
     public int MaxAttempts { get; }
 
     /// <summary>Reads the settings for a profile (null: AWS_PROFILE, else "default").</summary>
-    public static AwsRetrySettings Resolve(Func<string, string?> environment, string? profileName)
+    /// <param name="files">The profile files as read for this call; read now when null.</param>
+    public static AwsRetrySettings Resolve(Func<string, string?> environment, string? profileName, ProfileFiles? files = null)
     {
         string? profileMode = null;
         string? profileAttempts = null;
@@ -41,7 +42,7 @@ public sealed class AwsRetrySettings
         if (string.IsNullOrWhiteSpace(modeVariable) || string.IsNullOrWhiteSpace(attemptsVariable))
         {
             var name = string.IsNullOrEmpty(profileName) ? environment("AWS_PROFILE") : profileName;
-            var settings = ProfileStore.FromEnvironment().ReadSettings(string.IsNullOrEmpty(name) ? "default" : name!);
+            var settings = ProfileStore.SettingsOf(files ?? ProfileStore.FromEnvironment().Load(), string.IsNullOrEmpty(name) ? "default" : name!);
             if (settings is not null)
             {
                 settings.TryGetValue("retry_mode", out profileMode);
@@ -70,8 +71,7 @@ public sealed class AwsRetrySettings
             case "adaptive":
                 return AwsRetryMode.Adaptive;
             default:
-                throw new AwsWikiException("InvalidRetryMode", FailureKind.InvalidArgument, text,
-                    $"{source} is '{text}'; it must be legacy, standard or adaptive.");
+                throw Errors.InvalidRetryMode.New(text, source, text);
         }
     }
 
@@ -84,8 +84,7 @@ public sealed class AwsRetrySettings
 
         if (!int.TryParse(text!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) || attempts < 1)
         {
-            throw new AwsWikiException("InvalidMaxAttempts", FailureKind.InvalidArgument, text,
-                $"{source} is '{text}'; it must be a whole number greater than 0.");
+            throw Errors.InvalidMaxAttempts.New(text, source, text);
         }
 
         return attempts;

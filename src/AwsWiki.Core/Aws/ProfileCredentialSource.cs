@@ -11,18 +11,14 @@ namespace AwsWiki.Aws;
 /// </summary>
 internal sealed class ProfileCredentialSource : ICredentialProfileSource
 {
-    private readonly ProfileStore _store;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public ProfileCredentialSource(ProfileStore store) => _store = store;
+    /// <param name="settings">The profile's settings, from the files read once for this resolution.</param>
+    public ProfileCredentialSource(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public bool TryGetProfile(string profileName, out CredentialProfile profile)
     {
-        var settings = _store.ReadSettings(profileName);
-        if (settings is null)
-        {
-            profile = null!;
-            return false;
-        }
+        var settings = _settings;
 
         string? Get(string key) => settings.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
         var options = new CredentialProfileOptions

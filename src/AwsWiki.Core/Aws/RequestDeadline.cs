@@ -54,13 +54,8 @@ public sealed class RequestDeadline : IDisposable
     /// </summary>
     public bool Explains(Exception failure) => !_caller.IsCancellationRequested && (HasExpired || IsTimeout(failure));
 
-    public AwsWikiException TimedOut(string what, Exception? inner)
-    {
-        var seconds = Limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return new AwsWikiException("RequestTimedOut", FailureKind.OperationTimeout, Endpoint,
-            $"The {what} request to {Endpoint} timed out after {seconds} s. The endpoint did not answer in time; " +
-            "check the endpoint and network, or allow longer with -TimeoutSec.", inner);
-    }
+    public AwsWikiException TimedOut(string what, Exception? inner) =>
+        Errors.RequestTimedOut.Wrap(inner, Endpoint, what, Endpoint, Limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
 
     /// <summary>Runs one request under a deadline.</summary>
     public static async Task<T> RunAsync<T>(TimeSpan limit, string endpoint, string what, Func<CancellationToken, Task<T>> request,

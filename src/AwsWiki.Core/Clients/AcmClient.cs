@@ -3,7 +3,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using AwsWiki.Aws;
 
 namespace AwsWiki.Clients;
@@ -11,32 +10,24 @@ namespace AwsWiki.Clients;
 /// <summary>ACM over JSON 1.1: every call is a POST to "/" with X-Amz-Target CertificateManager.&lt;Operation&gt;.</summary>
 public sealed class AcmClient : IAcmClient
 {
-
     private readonly AwsRequestSender _sender;
 
-    public AcmClient(AwsContext context, RetryPolicy? retryPolicy = null)
+    public AcmClient(AwsContext context)
     {
-        _sender = new AwsRequestSender(context, AwsService.Acm, $"https://acm.{context.Region.SystemName}.amazonaws.com", retryPolicy);
+        _sender = AwsClientFactory.Sender(context, AwsService.Acm, "https://acm.{region}.amazonaws.com");
     }
 
     public async Task<IReadOnlyList<string>> ListCertificatesAsync(IEnumerable<string>? statuses, CancellationToken cancellationToken)
     {
         var result = new List<string>();
-        string? nextToken = null;
         var statusList = statuses?.ToList();
-        do
+        await TokenPaging.AllPagesAsync(async nextToken =>
         {
-            var request = new Dictionary<string, object>();
-            if (statusList is { Count: > 0 })
+            var request = new Dictionary<string, object?>
             {
-                request["CertificateStatuses"] = statusList;
-            }
-
-            if (nextToken is not null)
-            {
-                request["NextToken"] = nextToken;
-            }
-
+                ["CertificateStatuses"] = statusList is { Count: > 0 } ? statusList : null,
+                ["NextToken"] = nextToken,
+            };
             using var response = await SendAsync("ListCertificates", request, cancellationToken).ConfigureAwait(false);
             var root = response.RootElement;
             if (root.TryGetProperty("CertificateSummaryList", out var list))
@@ -44,11 +35,8 @@ public sealed class AcmClient : IAcmClient
                 result.AddRange(list.EnumerateArray().Select(s => s.GetProperty("CertificateArn").GetString()).OfType<string>());
             }
 
-            nextToken = root.TryGetProperty("NextToken", out var token) && token.ValueKind == JsonValueKind.String && token.GetString()!.Length > 0
-                ? token.GetString()
-                : null;
-        }
-        while (nextToken is not null);
+            return String(root, "NextToken");
+        }, cancellationToken).ConfigureAwait(false);
 
         return result;
     }
@@ -56,21 +44,15 @@ public sealed class AcmClient : IAcmClient
     public async Task<IReadOnlyList<CertificateSummary>> ListCertificateSummariesAsync(IEnumerable<string>? statuses, CancellationToken cancellationToken)
     {
         var result = new List<CertificateSummary>();
-        string? nextToken = null;
         var statusList = statuses?.ToList();
-        do
+        await TokenPaging.AllPagesAsync(async nextToken =>
         {
-            var request = new Dictionary<string, object> { ["MaxItems"] = 1000 };
-            if (statusList is { Count: > 0 })
+            var request = new Dictionary<string, object?>
             {
-                request["CertificateStatuses"] = statusList;
-            }
-
-            if (nextToken is not null)
-            {
-                request["NextToken"] = nextToken;
-            }
-
+                ["MaxItems"] = 1000,
+                ["CertificateStatuses"] = statusList is { Count: > 0 } ? statusList : null,
+                ["NextToken"] = nextToken,
+            };
             using var response = await SendAsync("ListCertificates", request, cancellationToken).ConfigureAwait(false);
             var root = response.RootElement;
             if (root.TryGetProperty("CertificateSummaryList", out var list))
@@ -85,11 +67,8 @@ public sealed class AcmClient : IAcmClient
                 }
             }
 
-            nextToken = root.TryGetProperty("NextToken", out var token) && token.ValueKind == JsonValueKind.String && token.GetString()!.Length > 0
-                ? token.GetString()
-                : null;
-        }
-        while (nextToken is not null);
+            return String(root, "NextToken");
+        }, cancellationToken).ConfigureAwait(false);
 
         return result;
     }
@@ -99,10 +78,10 @@ public sealed class AcmClient : IAcmClient
         JsonDocument response;
         try
         {
-            response = await SendAsync("DescribeCertificate", new Dictionary<string, object> { ["CertificateArn"] = certificateArn }, cancellationToken)
+            response = await SendAsync("DescribeCertificate", new Dictionary<string, object?> { ["CertificateArn"] = certificateArn }, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+        catch (AwsServiceException e) when (e.ServiceCode == "ResourceNotFoundException")
         {
             return null;
         }
@@ -141,16 +120,13 @@ public sealed class AcmClient : IAcmClient
     public async Task<string> RequestCertificateAsync(string domainName, string idempotencyToken, IReadOnlyDictionary<string, string> tags,
         CancellationToken cancellationToken)
     {
-        var request = new Dictionary<string, object>
+        var request = new Dictionary<string, object?>
         {
             ["DomainName"] = domainName,
             ["ValidationMethod"] = "DNS",
             ["IdempotencyToken"] = idempotencyToken,
+            ["Tags"] = tags.Count > 0 ? tags.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToList() : null,
         };
-        if (tags.Count > 0)
-        {
-            request["Tags"] = tags.Select(t => new Dictionary<string, string> { ["Key"] = t.Key, ["Value"] = t.Value }).ToList();
-        }
 
         using var response = await SendAsync("RequestCertificate", request, cancellationToken).ConfigureAwait(false);
         return response.RootElement.GetProperty("CertificateArn").GetString()!;
@@ -158,7 +134,7 @@ public sealed class AcmClient : IAcmClient
 
     public async Task<IReadOnlyDictionary<string, string>> ListTagsForCertificateAsync(string certificateArn, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync("ListTagsForCertificate", new Dictionary<string, object> { ["CertificateArn"] = certificateArn }, cancellationToken)
+        using var response = await SendAsync("ListTagsForCertificate", new Dictionary<string, object?> { ["CertificateArn"] = certificateArn }, cancellationToken)
             .ConfigureAwait(false);
         var result = new Dictionary<string, string>();
         if (response.RootElement.TryGetProperty("Tags", out var tags))
@@ -174,15 +150,12 @@ public sealed class AcmClient : IAcmClient
 
     public async Task DeleteCertificateAsync(string certificateArn, CancellationToken cancellationToken)
     {
-        using var _ = await SendAsync("DeleteCertificate", new Dictionary<string, object> { ["CertificateArn"] = certificateArn }, cancellationToken)
+        using var _ = await SendAsync("DeleteCertificate", new Dictionary<string, object?> { ["CertificateArn"] = certificateArn }, cancellationToken)
             .ConfigureAwait(false);
     }
 
-    private async Task<JsonDocument> SendAsync(string operation, Dictionary<string, object> request, CancellationToken cancellationToken)
-    {
-        return await _sender.SendJsonAsync("CertificateManager." + operation, AwsRequestSender.Utf8(JsonSerializer.Serialize(request)), cancellationToken)
-            .ConfigureAwait(false);
-    }
+    private Task<JsonDocument> SendAsync(string operation, IReadOnlyDictionary<string, object?> request, CancellationToken cancellationToken) =>
+        _sender.SendJsonAsync("CertificateManager." + operation, request, cancellationToken);
 
     private static string? String(JsonElement element, string name)
     {

@@ -35,14 +35,14 @@ public sealed class AwsRequestSender
     private readonly HttpClient _http;
 
     /// <param name="defaultEndpoint">The service's endpoint when no override is configured, e.g. https://acm.us-east-1.amazonaws.com.</param>
-    /// <param name="retryPolicy">null: the context's retry settings (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, the profile's), as the SDK clients use.</param>
-    public AwsRequestSender(AwsContext context, AwsService service, string defaultEndpoint, RetryPolicy? retryPolicy = null, HttpClient? http = null)
+    /// <param name="http">A test's own handler; the shared client otherwise.</param>
+    internal AwsRequestSender(AwsContext context, AwsService service, string defaultEndpoint, HttpClient? http = null)
     {
         _context = context;
         _service = service;
         _http = http ?? SharedHttp;
         Endpoint = new Uri((context.EndpointFor(service) ?? defaultEndpoint).TrimEnd('/') + "/");
-        RetryPolicy = retryPolicy ?? new RetryPolicy(context.Retry);
+        RetryPolicy = new RetryPolicy(context.Retry);
     }
 
     public Uri Endpoint { get; }
@@ -53,35 +53,42 @@ public sealed class AwsRequestSender
     public TimeSpan Timeout => _context.Timeout;
 
     /// <summary>
-    /// Sends the request, retrying throttling and transient failures as the SDK clients do; throws
-    /// AmazonServiceException for an error response and RequestTimedOut when <see cref="Timeout"/> passes.
+    /// Sends the request through the call path (<see cref="AwsCall"/>: deadline, cancellation, error
+    /// mapping), retrying throttling and transient failures as the SDK clients do. An error answer
+    /// becomes an <see cref="AwsServiceException"/> with the service's code.
     /// </summary>
+    /// <param name="operation">The API operation, for messages (CreateLoadBalancer).</param>
     /// <param name="pathAndQuery">Relative to the endpoint, without a leading slash; already URL-encoded.</param>
-    public async Task<AwsHttpResponse> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, string? contentType,
+    public Task<AwsHttpResponse> SendAsync(string operation, HttpMethod method, string pathAndQuery, byte[]? body, string? contentType,
         IDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
-        var endpointName = Endpoint.AbsoluteUri.TrimEnd('/');
-        using var deadline = new RequestDeadline(Timeout, endpointName, cancellationToken);
-        try
-        {
-            return await SendWithRetriesAsync(method, new Uri(Endpoint, pathAndQuery), body, contentType, headers, deadline.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (deadline.Explains(e))
-        {
-            throw deadline.TimedOut(RequestDeadline.NameOf(_service), e);
-        }
+        var uri = new Uri(Endpoint, pathAndQuery);
+        return AwsCall.RunAsync(_context, _service, operation,
+            token => SendWithRetriesAsync(method, uri, body, contentType, headers, token), cancellationToken,
+            endpointName: Endpoint.AbsoluteUri.TrimEnd('/'));
     }
 
     /// <summary>
-    /// The JSON 1.1 protocol (ACM, Price List, Organizations, Tagging): a POST to "/" naming the
-    /// operation in X-Amz-Target; the answer parsed (an empty answer as {}).
+    /// The JSON 1.0/1.1 protocols (ACM, Price List, Organizations, Tagging, Service Quotas): a POST to
+    /// "/" naming the operation in X-Amz-Target, the request serialized from name/value pairs (the one
+    /// way the hand-written clients write JSON bodies); the answer parsed (an empty answer as {}).
     /// </summary>
     /// <param name="target">The service's target prefix and the operation, e.g. CertificateManager.ListCertificates.</param>
-    public async Task<JsonDocument> SendJsonAsync(string target, byte[] body, CancellationToken cancellationToken)
+    public async Task<JsonDocument> SendJsonAsync(string target, IReadOnlyDictionary<string, object?> request, CancellationToken cancellationToken,
+        string contentType = "application/x-amz-json-1.1")
     {
         var headers = new Dictionary<string, string> { ["X-Amz-Target"] = target };
-        var response = await SendAsync(HttpMethod.Post, string.Empty, body, "application/x-amz-json-1.1", headers, cancellationToken).ConfigureAwait(false);
-        return JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
+        var operation = target.Substring(target.LastIndexOf('.') + 1);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request.Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value));
+        var response = await SendAsync(operation, HttpMethod.Post, string.Empty, body, contentType, headers, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonDocument.Parse(string.IsNullOrWhiteSpace(response.Body) ? "{}" : response.Body);
+        }
+        catch (JsonException e)
+        {
+            throw AwsErrorMapper.Map(e, _service, operation, Endpoint.AbsoluteUri.TrimEnd('/'));
+        }
     }
 
     private async Task<AwsHttpResponse> SendWithRetriesAsync(HttpMethod method, Uri uri, byte[]? body, string? contentType,

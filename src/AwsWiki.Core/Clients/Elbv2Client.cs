@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
-using Amazon.Runtime;
 using AwsWiki.Aws;
 
 namespace AwsWiki.Clients;
@@ -17,33 +16,28 @@ public sealed class Elbv2Client : IElbv2Client
 
     private readonly AwsRequestSender _sender;
 
-    public Elbv2Client(AwsContext context, RetryPolicy? retryPolicy = null)
+    public Elbv2Client(AwsContext context)
     {
-        _sender = new AwsRequestSender(context, AwsService.ElasticLoadBalancingV2,
-            $"https://elasticloadbalancing.{context.Region.SystemName}.amazonaws.com", retryPolicy);
+        _sender = AwsClientFactory.Sender(context, AwsService.ElasticLoadBalancingV2, "https://elasticloadbalancing.{region}.amazonaws.com");
     }
 
     public async Task<IReadOnlyList<LoadBalancerDescription>> DescribeLoadBalancersAsync(IEnumerable<string>? names, CancellationToken cancellationToken)
     {
         var result = new List<LoadBalancerDescription>();
-        string? marker = null;
-        do
+        var nameList = names?.ToList();
+        try
         {
-            var query = new QueryParameters("DescribeLoadBalancers", ApiVersion).AddList("Names", names).Add("Marker", marker);
-            XElement response;
-            try
+            await TokenPaging.AllPagesAsync(async marker =>
             {
-                response = await SendAsync(query, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmazonServiceException e) when (e.ErrorCode == "LoadBalancerNotFound")
-            {
-                return result;
-            }
-
-            result.AddRange(response.Members("LoadBalancers").Select(ReadLoadBalancer));
-            marker = response.Text("NextMarker");
+                var query = new QueryParameters("DescribeLoadBalancers", ApiVersion).AddList("Names", nameList).Add("Marker", marker);
+                var response = await SendAsync(query, cancellationToken).ConfigureAwait(false);
+                result.AddRange(response.Members("LoadBalancers").Select(ReadLoadBalancer));
+                return response.Text("NextMarker");
+            }, cancellationToken).ConfigureAwait(false);
         }
-        while (!string.IsNullOrEmpty(marker));
+        catch (AwsServiceException e) when (e.ServiceCode == "LoadBalancerNotFound")
+        {
+        }
 
         return result;
     }
@@ -70,24 +64,20 @@ public sealed class Elbv2Client : IElbv2Client
     public async Task<IReadOnlyList<TargetGroupDescription>> DescribeTargetGroupsAsync(IEnumerable<string>? names, CancellationToken cancellationToken)
     {
         var result = new List<TargetGroupDescription>();
-        string? marker = null;
-        do
+        var nameList = names?.ToList();
+        try
         {
-            var query = new QueryParameters("DescribeTargetGroups", ApiVersion).AddList("Names", names).Add("Marker", marker);
-            XElement response;
-            try
+            await TokenPaging.AllPagesAsync(async marker =>
             {
-                response = await SendAsync(query, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmazonServiceException e) when (e.ErrorCode == "TargetGroupNotFound")
-            {
-                return result;
-            }
-
-            result.AddRange(response.Members("TargetGroups").Select(ReadTargetGroup));
-            marker = response.Text("NextMarker");
+                var query = new QueryParameters("DescribeTargetGroups", ApiVersion).AddList("Names", nameList).Add("Marker", marker);
+                var response = await SendAsync(query, cancellationToken).ConfigureAwait(false);
+                result.AddRange(response.Members("TargetGroups").Select(ReadTargetGroup));
+                return response.Text("NextMarker");
+            }, cancellationToken).ConfigureAwait(false);
         }
-        while (!string.IsNullOrEmpty(marker));
+        catch (AwsServiceException e) when (e.ServiceCode == "TargetGroupNotFound")
+        {
+        }
 
         return result;
     }
@@ -138,15 +128,13 @@ public sealed class Elbv2Client : IElbv2Client
     public async Task<IReadOnlyList<ListenerDescription>> DescribeListenersAsync(string loadBalancerArn, CancellationToken cancellationToken)
     {
         var result = new List<ListenerDescription>();
-        string? marker = null;
-        do
+        await TokenPaging.AllPagesAsync(async marker =>
         {
             var query = new QueryParameters("DescribeListeners", ApiVersion).Add("LoadBalancerArn", loadBalancerArn).Add("Marker", marker);
             var response = await SendAsync(query, cancellationToken).ConfigureAwait(false);
             result.AddRange(response.Members("Listeners").Select(ReadListener));
-            marker = response.Text("NextMarker");
-        }
-        while (!string.IsNullOrEmpty(marker));
+            return response.Text("NextMarker");
+        }, cancellationToken).ConfigureAwait(false);
 
         return result;
     }
@@ -226,7 +214,7 @@ public sealed class Elbv2Client : IElbv2Client
                 .ConfigureAwait(false);
             return response.Members("SslPolicies").Select(p => p.RequiredText("Name")).ToList();
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "SSLPolicyNotFound")
+        catch (AwsServiceException e) when (e.ServiceCode == "SSLPolicyNotFound")
         {
             return new List<string>();
         }
@@ -247,14 +235,14 @@ public sealed class Elbv2Client : IElbv2Client
                 var response = await SendAsync(new QueryParameters(action, ApiVersion).AddList(parameter, batch), cancellationToken).ConfigureAwait(false);
                 result.AddRange(response.Members(member).Select(read));
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == notFoundCode && batch.Count > 1)
+            catch (AwsServiceException e) when (e.ServiceCode == notFoundCode && batch.Count > 1)
             {
                 foreach (var arn in batch)
                 {
                     result.AddRange(await DescribeByArnAsync(new[] { arn }, action, parameter, member, notFoundCode, read, cancellationToken).ConfigureAwait(false));
                 }
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == notFoundCode)
+            catch (AwsServiceException e) when (e.ServiceCode == notFoundCode)
             {
             }
         }
@@ -265,10 +253,11 @@ public sealed class Elbv2Client : IElbv2Client
     /// <summary>Sends one action and returns its <c>&lt;ActionResult&gt;</c> element.</summary>
     private async Task<XElement> SendAsync(QueryParameters query, CancellationToken cancellationToken)
     {
-        var response = await _sender.SendAsync(HttpMethod.Post, string.Empty, AwsRequestSender.Utf8(query.Encode()), FormContentType, null, cancellationToken)
+        var action = query.Values[0].Value;
+        var response = await _sender.SendAsync(action, HttpMethod.Post, string.Empty, AwsRequestSender.Utf8(query.Encode()), FormContentType, null, cancellationToken)
             .ConfigureAwait(false);
         var root = XmlReading.Parse(response.Body);
-        return root.Child(query.Values[0].Value + "Result") ?? root;
+        return root.Child(action + "Result") ?? root;
     }
 
     private static LoadBalancerDescription ReadLoadBalancer(XElement e)

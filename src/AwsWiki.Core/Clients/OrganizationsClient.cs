@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,18 +18,19 @@ public sealed class OrganizationsClient : IOrganizationsClient
 
     private readonly AwsRequestSender _sender;
 
-    public OrganizationsClient(AwsContext context, RetryPolicy? retryPolicy = null)
+    public OrganizationsClient(AwsContext context)
     {
-        _sender = new AwsRequestSender(context, AwsService.Organizations, DefaultEndpoint, retryPolicy);
+        _sender = AwsClientFactory.Sender(context, AwsService.Organizations, DefaultEndpoint);
     }
 
     public async Task<IReadOnlyList<OrganizationAccount>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         var accounts = new List<OrganizationAccount>();
-        string? nextToken = null;
-        do
+        await TokenPaging.AllPagesAsync(async nextToken =>
         {
-            using var json = await _sender.SendJsonAsync(TargetPrefix + "ListAccounts", RequestBody(nextToken), cancellationToken).ConfigureAwait(false);
+            // As the AWS CLI sends it: an empty object for the first page, then only the token.
+            var request = new Dictionary<string, object?> { ["NextToken"] = nextToken };
+            using var json = await _sender.SendJsonAsync(TargetPrefix + "ListAccounts", request, cancellationToken).ConfigureAwait(false);
             if (json.RootElement.TryGetProperty("Accounts", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in list.EnumerateArray())
@@ -43,29 +43,10 @@ public sealed class OrganizationsClient : IOrganizationsClient
                 }
             }
 
-            nextToken = Text(json.RootElement, "NextToken");
-        }
-        while (!string.IsNullOrEmpty(nextToken));
+            return Text(json.RootElement, "NextToken");
+        }, cancellationToken).ConfigureAwait(false);
 
         return accounts;
-    }
-
-    // As the AWS CLI sends it: an empty object for the first page, then only the token.
-    private static byte[] RequestBody(string? nextToken)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            if (!string.IsNullOrEmpty(nextToken))
-            {
-                writer.WriteString("NextToken", nextToken);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
     }
 
     private static string? Text(JsonElement element, string name) =>

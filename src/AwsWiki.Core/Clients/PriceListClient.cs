@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,20 +19,18 @@ public sealed class PriceListClient : IPriceListClient
 
     private readonly AwsRequestSender _sender;
 
-    public PriceListClient(AwsContext context, RetryPolicy? retryPolicy = null)
+    public PriceListClient(AwsContext context)
     {
-        _sender = new AwsRequestSender(context, AwsService.Pricing, DefaultEndpoint, retryPolicy);
+        _sender = AwsClientFactory.Sender(context, AwsService.Pricing, DefaultEndpoint);
     }
 
     public async Task<IReadOnlyList<string>> GetProductsAsync(string serviceCode, IReadOnlyList<KeyValuePair<string, string>> termMatchFilters,
         CancellationToken cancellationToken)
     {
         var documents = new List<string>();
-        string? nextToken = null;
-        do
+        await TokenPaging.AllPagesAsync(async nextToken =>
         {
-            var body = RequestBody(serviceCode, termMatchFilters, nextToken);
-            using var json = await _sender.SendJsonAsync(Target, body, cancellationToken).ConfigureAwait(false);
+            using var json = await _sender.SendJsonAsync(Target, RequestBody(serviceCode, termMatchFilters, nextToken), cancellationToken).ConfigureAwait(false);
             if (json.RootElement.TryGetProperty("PriceList", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in list.EnumerateArray())
@@ -45,41 +43,19 @@ public sealed class PriceListClient : IPriceListClient
                 }
             }
 
-            nextToken = json.RootElement.TryGetProperty("NextToken", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
-        }
-        while (!string.IsNullOrEmpty(nextToken));
+            return json.RootElement.TryGetProperty("NextToken", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+        }, cancellationToken).ConfigureAwait(false);
 
         return documents;
     }
 
-    private static byte[] RequestBody(string serviceCode, IReadOnlyList<KeyValuePair<string, string>> filters, string? nextToken)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+    private static IReadOnlyDictionary<string, object?> RequestBody(string serviceCode, IReadOnlyList<KeyValuePair<string, string>> filters, string? nextToken) =>
+        new Dictionary<string, object?>
         {
-            writer.WriteStartObject();
-            writer.WriteString("ServiceCode", serviceCode);
-            writer.WriteStartArray("Filters");
-            foreach (var filter in filters)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("Type", "TERM_MATCH");
-                writer.WriteString("Field", filter.Key);
-                writer.WriteString("Value", filter.Value);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("FormatVersion", "aws_v1");
-            writer.WriteNumber("MaxResults", 100);
-            if (!string.IsNullOrEmpty(nextToken))
-            {
-                writer.WriteString("NextToken", nextToken);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
+            ["ServiceCode"] = serviceCode,
+            ["Filters"] = filters.Select(f => new Dictionary<string, string> { ["Type"] = "TERM_MATCH", ["Field"] = f.Key, ["Value"] = f.Value }).ToList(),
+            ["FormatVersion"] = "aws_v1",
+            ["MaxResults"] = 100,
+            ["NextToken"] = string.IsNullOrEmpty(nextToken) ? null : nextToken,
+        };
 }

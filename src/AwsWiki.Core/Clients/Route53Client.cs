@@ -6,7 +6,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
-using Amazon.Runtime;
 using AwsWiki.Aws;
 
 namespace AwsWiki.Clients;
@@ -19,23 +18,21 @@ public sealed class Route53Client : IRoute53Client
 
     private readonly AwsRequestSender _sender;
 
-    public Route53Client(AwsContext context, RetryPolicy? retryPolicy = null)
+    public Route53Client(AwsContext context)
     {
-        _sender = new AwsRequestSender(context, AwsService.Route53, "https://route53.amazonaws.com", retryPolicy);
+        _sender = AwsClientFactory.Sender(context, AwsService.Route53, "https://route53.amazonaws.com");
     }
 
     public async Task<IReadOnlyList<HostedZoneSummary>> ListHostedZonesAsync(CancellationToken cancellationToken)
     {
         var result = new List<HostedZoneSummary>();
-        string? marker = null;
-        do
+        await TokenPaging.AllPagesAsync(async marker =>
         {
             var path = $"{ApiVersion}/hostedzone" + (marker is null ? string.Empty : "?marker=" + QueryParameters.Escape(marker));
-            var root = await GetAsync(path, cancellationToken).ConfigureAwait(false);
+            var root = await GetAsync("ListHostedZones", path, cancellationToken).ConfigureAwait(false);
             result.AddRange(root.Child("HostedZones").Children("HostedZone").Select(ReadZone));
-            marker = root.Bool("IsTruncated") ? root.Text("NextMarker") : null;
-        }
-        while (marker is not null);
+            return root.Bool("IsTruncated") ? root.Text("NextMarker") : null;
+        }, cancellationToken).ConfigureAwait(false);
 
         return result;
     }
@@ -44,10 +41,10 @@ public sealed class Route53Client : IRoute53Client
     {
         try
         {
-            var root = await GetAsync($"{ApiVersion}/hostedzone/{QueryParameters.Escape(BareId(hostedZoneId))}", cancellationToken).ConfigureAwait(false);
+            var root = await GetAsync("GetHostedZone", $"{ApiVersion}/hostedzone/{QueryParameters.Escape(BareId(hostedZoneId))}", cancellationToken).ConfigureAwait(false);
             return ReadZone(root.Child("HostedZone")!);
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "NoSuchHostedZone")
+        catch (AwsServiceException e) when (e.ServiceCode == "NoSuchHostedZone")
         {
             return null;
         }
@@ -57,7 +54,7 @@ public sealed class Route53Client : IRoute53Client
     {
         var wanted = Normalize(name);
         var path = $"{ApiVersion}/hostedzone/{QueryParameters.Escape(BareId(hostedZoneId))}/rrset?name={QueryParameters.Escape(wanted + ".")}";
-        var root = await GetAsync(path, cancellationToken).ConfigureAwait(false);
+        var root = await GetAsync("ListResourceRecordSets", path, cancellationToken).ConfigureAwait(false);
         // The list starts at the name and runs on in DNS order; only the exact name is wanted.
         return root.Child("ResourceRecordSets").Children("ResourceRecordSet").Select(ReadRecord).Where(r => r.Name == wanted).ToList();
     }
@@ -72,7 +69,7 @@ public sealed class Route53Client : IRoute53Client
                     new XElement(Ns + "Action", c.Action.ToString().ToUpperInvariant()),
                     WriteRecord(c.Record))))));
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body.ToString(SaveOptions.DisableFormatting);
-        var response = await _sender.SendAsync(HttpMethod.Post, $"{ApiVersion}/hostedzone/{QueryParameters.Escape(BareId(hostedZoneId))}/rrset/",
+        var response = await _sender.SendAsync("ChangeResourceRecordSets", HttpMethod.Post, $"{ApiVersion}/hostedzone/{QueryParameters.Escape(BareId(hostedZoneId))}/rrset/",
             AwsRequestSender.Utf8(text), "application/xml", null, cancellationToken).ConfigureAwait(false);
         return XmlReading.Parse(response.Body).Child("ChangeInfo").Text("Id") ?? string.Empty;
     }
@@ -82,9 +79,9 @@ public sealed class Route53Client : IRoute53Client
 
     private static string Normalize(string name) => name.TrimEnd('.').ToLowerInvariant();
 
-    private async Task<XElement> GetAsync(string path, CancellationToken cancellationToken)
+    private async Task<XElement> GetAsync(string operation, string path, CancellationToken cancellationToken)
     {
-        var response = await _sender.SendAsync(HttpMethod.Get, path, null, null, null, cancellationToken).ConfigureAwait(false);
+        var response = await _sender.SendAsync(operation, HttpMethod.Get, path, null, null, null, cancellationToken).ConfigureAwait(false);
         return XmlReading.Parse(response.Body);
     }
 

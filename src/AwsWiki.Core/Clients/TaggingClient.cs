@@ -20,9 +20,9 @@ public sealed class TaggingClient : ITaggingClient
 
     private readonly AwsRequestSender _sender;
 
-    public TaggingClient(AwsContext context, RetryPolicy? retryPolicy = null)
+    public TaggingClient(AwsContext context)
     {
-        _sender = new AwsRequestSender(context, AwsService.ResourceGroupsTagging, $"https://tagging.{context.Region.SystemName}.amazonaws.com", retryPolicy);
+        _sender = AwsClientFactory.Sender(context, AwsService.ResourceGroupsTagging, "https://tagging.{region}.amazonaws.com");
     }
 
     public async Task<IReadOnlyList<TaggedResource>> GetResourcesAsync(string tagKey, IReadOnlyList<string>? tagValues, IReadOnlyList<string>? resourceTypes,
@@ -35,24 +35,16 @@ public sealed class TaggingClient : ITaggingClient
         }
 
         var result = new List<TaggedResource>();
-        string? token = null;
-        do
+        await TokenPaging.AllPagesAsync(async token =>
         {
-            var request = new Dictionary<string, object>();
-            if (token is not null)
+            var request = new Dictionary<string, object?>
             {
-                request["PaginationToken"] = token;
-            }
-
-            request["TagFilters"] = new[] { filter };
-            request["ResourcesPerPage"] = ResourcesPerPage;
-            if (resourceTypes is { Count: > 0 })
-            {
-                request["ResourceTypeFilters"] = resourceTypes;
-            }
-
-            using var json = await _sender.SendJsonAsync(TargetPrefix + "GetResources", AwsRequestSender.Utf8(JsonSerializer.Serialize(request)), cancellationToken)
-                .ConfigureAwait(false);
+                ["PaginationToken"] = token,
+                ["TagFilters"] = new[] { filter },
+                ["ResourcesPerPage"] = ResourcesPerPage,
+                ["ResourceTypeFilters"] = resourceTypes is { Count: > 0 } ? resourceTypes : null,
+            };
+            using var json = await _sender.SendJsonAsync(TargetPrefix + "GetResources", request, cancellationToken).ConfigureAwait(false);
             var root = json.RootElement;
             if (root.TryGetProperty("ResourceTagMappingList", out var list) && list.ValueKind == JsonValueKind.Array)
             {
@@ -82,11 +74,8 @@ public sealed class TaggingClient : ITaggingClient
             }
 
             // The last page has an empty (or, in some implementations, null) token.
-            token = root.TryGetProperty("PaginationToken", out var next) && next.ValueKind == JsonValueKind.String && next.GetString()!.Length > 0
-                ? next.GetString()
-                : null;
-        }
-        while (token is not null);
+            return root.TryGetProperty("PaginationToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }, cancellationToken).ConfigureAwait(false);
 
         return result.GroupBy(r => r.ResourceArn).Select(g => g.First()).ToList();
     }

@@ -2,8 +2,8 @@ using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using AwsWiki.Aws;
 
 namespace AwsWiki.Credentials;
 
@@ -16,17 +16,19 @@ internal sealed class CliCachedAssumeRoleCredentials : RefreshingAWSCredentials
 {
     private readonly AssumeRoleSettings _settings;
     private readonly AWSCredentials _source;
-    private readonly Func<AmazonSecurityTokenServiceConfig> _stsConfig;
+    private readonly AwsContext _stsContext;
+    private readonly System.Threading.CancellationToken _cancellation;
     private readonly MfaCodeSource _mfa;
     private readonly CliRoleSessionCache _cache;
     private readonly string _key;
 
     public CliCachedAssumeRoleCredentials(AssumeRoleSettings settings, AWSCredentials source,
-        Func<AmazonSecurityTokenServiceConfig> stsConfig, MfaCodeSource mfa, CliRoleSessionCache cache)
+        AwsContext stsContext, MfaCodeSource mfa, CliRoleSessionCache cache, System.Threading.CancellationToken cancellation)
     {
         _settings = settings;
         _source = source;
-        _stsConfig = stsConfig;
+        _stsContext = stsContext.WithCredentials(source, stsContext.CredentialSource);
+        _cancellation = cancellation;
         _mfa = mfa;
         _cache = cache;
         _key = CliRoleSessionCache.KeyFor(settings.RoleArn, settings.RoleSessionName, settings.ExternalId, settings.MfaSerial, settings.DurationSeconds);
@@ -65,13 +67,11 @@ internal sealed class CliCachedAssumeRoleCredentials : RefreshingAWSCredentials
             request.TokenCode = _mfa.CodeFor(_settings.ProfileName, _settings.MfaSerial);
         }
 
-        using var sts = new AmazonSecurityTokenServiceClient(_source, _stsConfig());
-        var response = sts.AssumeRoleAsync(request).ConfigureAwait(false).GetAwaiter().GetResult();
-        var keys = new ImmutableCredentials(response.Credentials.AccessKeyId, response.Credentials.SecretAccessKey, response.Credentials.SessionToken);
-        var expiration = (response.Credentials.Expiration ?? DateTime.UtcNow.AddHours(1)).ToUniversalTime();
+        // The one STS path: the call's endpoint, retry policy, deadline and Ctrl+C.
+        var (keys, expiration, roleId, roleArn) = StsApi.AssumeRoleAsync(_stsContext, request, _cancellation).GetAwaiter().GetResult();
         try
         {
-            _cache.Write(_key, keys, expiration, response.AssumedRoleUser?.AssumedRoleId, response.AssumedRoleUser?.Arn);
+            _cache.Write(_key, keys, expiration, roleId, roleArn);
         }
         catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
         {

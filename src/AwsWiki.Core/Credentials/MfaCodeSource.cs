@@ -31,9 +31,7 @@ public sealed class MfaCodeSource
 
         if (string.IsNullOrEmpty(code))
         {
-            throw new AwsWikiException("MfaTokenCodeRequired", FailureKind.AuthenticationError, profileName,
-                $"Profile '{profileName}' assumes its role with MFA device {mfaSerial}, and no code was given. " +
-                "Pass the current code with -MfaTokenCode, or run the command in an interactive session to be asked for it.");
+            throw Errors.MfaTokenCodeRequired.New(profileName, profileName, mfaSerial);
         }
 
         return code!;

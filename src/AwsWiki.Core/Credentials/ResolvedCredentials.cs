@@ -8,14 +8,18 @@ namespace AwsWiki.Credentials;
 /// </summary>
 public sealed class ResolvedCredentials
 {
-    internal ResolvedCredentials(AWSCredentials credentials, string? profileName, string source)
+    internal ResolvedCredentials(AWSCredentials credentials, string? profileName, string source, Profiles.ProfileFiles? files = null)
     {
+        Files = files;
         Credentials = credentials;
         ProfileName = profileName;
         Source = source;
     }
 
     internal AWSCredentials Credentials { get; }
+
+    /// <summary>The profile files as read while resolving, so region and retry settings do not read them again.</summary>
+    internal Profiles.ProfileFiles? Files { get; }
 
     /// <summary>The profile the credentials came from, when they came from one.</summary>
     public string? ProfileName { get; }

@@ -84,7 +84,7 @@ internal sealed class CertificateProvisioner
 
             if (detail is null)
             {
-                throw new AwsWikiException("CertificateNotFound", FailureKind.ObjectNotFound, arn, $"Certificate {arn} disappeared while waiting for it.");
+                throw Errors.CertificateNotFound.New(arn, arn);
             }
 
             if (detail.Status == "ISSUED")
@@ -95,8 +95,7 @@ internal sealed class CertificateProvisioner
 
             if (detail.Status != "PENDING_VALIDATION")
             {
-                throw new AwsWikiException("CertificateValidationFailed", FailureKind.InvalidOperation, arn,
-                    $"Certificate {arn} became {detail.Status} instead of ISSUED. {_whatExists()}");
+                throw Errors.CertificateValidationFailed.New(arn, arn, detail.Status, UserText.Composed(_whatExists()));
             }
 
             // ACM fills in the validation record a few seconds after the request.
@@ -110,10 +109,9 @@ internal sealed class CertificateProvisioner
             if (waited >= plan.CertificateTimeout)
             {
                 var record = detail.ValidationRecords.FirstOrDefault();
-                throw new AwsWikiException("CertificateValidationTimeout", FailureKind.OperationTimeout, arn,
-                    $"Certificate {arn} for {plan.DomainName} is still PENDING_VALIDATION after {plan.CertificateTimeout}. " +
-                    (record is null ? string.Empty : $"Its validation record {record.RecordName} {record.RecordType} {record.RecordValue} is in zone {plan.HostedZone.Name}. ") +
-                    $"{_whatExists()} Run the same command again to finish once ACM has validated the domain.");
+                throw Errors.CertificateValidationTimeout.New(arn, arn, plan.DomainName, plan.CertificateTimeout,
+                    record is null ? "not published by ACM yet" : $"{record.RecordName} {record.RecordType} {record.RecordValue} in zone {plan.HostedZone.Name}",
+                    UserText.Composed(_whatExists()));
             }
 
             _reporter.Progress(ProgressActivity, $"Waiting for certificate {arn}",

@@ -19,8 +19,7 @@ public static class DomainNames
         var labels = name.Split('.');
         if (name.Length == 0 || name.Length > 253 || labels.Length < 2 || !labels.All(l => Label.IsMatch(l)) || labels[labels.Length - 1].All(char.IsDigit))
         {
-            throw new AwsWikiException("InvalidDomainName", FailureKind.InvalidArgument, domainName,
-                $"'{domainName}' is not a valid domain name: expected a fully qualified host name such as www.example.com.");
+            throw Errors.InvalidDomainName.New(domainName, domainName);
         }
 
         return name;
@@ -64,8 +63,7 @@ public static class DomainNames
     {
         if (!ElbName.IsMatch(name) || name.StartsWith("internal-", StringComparison.OrdinalIgnoreCase))
         {
-            throw new AwsWikiException("InvalidName", FailureKind.InvalidArgument, name,
-                $"'{name}' cannot name a load balancer: use 1 to 32 letters, digits and hyphens, not starting or ending with a hyphen nor with 'internal-'.");
+            throw Errors.InvalidName.New(name, name);
         }
 
         return name;

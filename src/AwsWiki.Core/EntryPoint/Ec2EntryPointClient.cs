@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using AwsWiki.Aws;
 
 namespace AwsWiki.EntryPoint;
@@ -13,13 +12,11 @@ namespace AwsWiki.EntryPoint;
 /// <summary><see cref="IEntryPointEc2"/> on AWSSDK.EC2.</summary>
 public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 {
-    private readonly AmazonEC2Client _ec2;
-    private readonly AwsContext _context;
+    private readonly ServiceClient<AmazonEC2Client> _ec2;
 
     public Ec2EntryPointClient(AwsContext context)
     {
-        _context = context;
-        _ec2 = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
+        _ec2 = AwsClientFactory.Ec2(context);
     }
 
     public async Task<IReadOnlyList<Ec2Instance>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
@@ -35,10 +32,9 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
             return instances;
         }
-        catch (AmazonEC2Exception e) when (e.ErrorCode is "InvalidInstanceID.NotFound" or "InvalidInstanceID.Malformed")
+        catch (AwsServiceException e) when (e.ServiceCode is "InvalidInstanceID.NotFound" or "InvalidInstanceID.Malformed")
         {
-            throw new AwsWikiException("InstanceNotFound", FailureKind.ObjectNotFound, string.Join(",", instanceIds),
-                $"Instance(s) not found: {e.Message}", e);
+            throw Errors.InstanceNotFound.Wrap(e, string.Join(",", instanceIds), e.ServiceMessage);
         }
     }
 
@@ -65,22 +61,21 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
         try
         {
-            var response = await Call(token => _ec2.DescribeSubnetsAsync(request, token), cancellationToken).ConfigureAwait(false);
+            var response = await _ec2.CallAsync("DescribeSubnets", (ec2, token) => ec2.DescribeSubnetsAsync(request, token), cancellationToken).ConfigureAwait(false);
             return (response.Subnets ?? new List<Subnet>()).Select(s => new Ec2Subnet(
                 s.SubnetId, s.VpcId, s.AvailabilityZone, s.MapPublicIpOnLaunch ?? false, s.DefaultForAz ?? false,
                 (s.Ipv6CidrBlockAssociationSet ?? new List<SubnetIpv6CidrBlockAssociation>()).Any(a => !string.IsNullOrEmpty(a.Ipv6CidrBlock))))
                 .ToList();
         }
-        catch (AmazonEC2Exception e) when (e.ErrorCode is "InvalidSubnetID.NotFound" or "InvalidSubnetID.Malformed")
+        catch (AwsServiceException e) when (e.ServiceCode is "InvalidSubnetID.NotFound" or "InvalidSubnetID.Malformed")
         {
-            throw new AwsWikiException("SubnetNotFound", FailureKind.ObjectNotFound, string.Join(",", subnetIds ?? Array.Empty<string>()),
-                $"Subnet(s) not found: {e.Message}", e);
+            throw Errors.SubnetNotFound.Wrap(e, string.Join(",", subnetIds ?? Array.Empty<string>()), e.ServiceMessage);
         }
     }
 
     public async Task<IReadOnlyList<Ec2RouteTable>> DescribeRouteTablesAsync(string vpcId, CancellationToken cancellationToken)
     {
-        var response = await Call(token => _ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest
+        var response = await _ec2.CallAsync("DescribeRouteTables", (ec2, token) => ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest
         {
             Filters = new List<Filter> { new() { Name = "vpc-id", Values = new List<string> { vpcId } } },
         }, token), cancellationToken).ConfigureAwait(false);
@@ -113,7 +108,7 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
     public async Task<string> CreateSecurityGroupAsync(string vpcId, string groupName, string description, IReadOnlyDictionary<string, string> tags,
         CancellationToken cancellationToken)
     {
-        var response = await Call(token => _ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
+        var response = await _ec2.CallAsync("CreateSecurityGroup", (ec2, token) => ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
         {
             GroupName = groupName,
             Description = description,
@@ -144,13 +139,13 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
         try
         {
-            await Call(token => _ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+            await _ec2.CallAsync("AuthorizeSecurityGroupIngress", (ec2, token) => ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
             {
                 GroupId = groupId,
                 IpPermissions = new List<IpPermission> { permission },
             }, token), cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidPermission.Duplicate")
+        catch (AwsServiceException e) when (e.ServiceCode == "InvalidPermission.Duplicate")
         {
             // Already there: a retried request or an earlier run got it in.
         }
@@ -160,9 +155,10 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
     {
         try
         {
-            await Call(token => _ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = groupId }, token), cancellationToken).ConfigureAwait(false);
+            await _ec2.CallAsync("DeleteSecurityGroup", (ec2, token) => ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = groupId }, token),
+                cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonEC2Exception e) when (e.ErrorCode == "InvalidGroup.NotFound")
+        catch (AwsServiceException e) when (e.ServiceCode == "InvalidGroup.NotFound")
         {
             // Gone already.
         }
@@ -170,25 +166,20 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
     public Task SetInstanceSecurityGroupsAsync(string instanceId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken)
     {
-        return Call(token => _ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instanceId, Groups = groupIds.ToList() }, token), cancellationToken);
+        return _ec2.CallAsync("ModifyInstanceAttribute",
+            (ec2, token) => ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instanceId, Groups = groupIds.ToList() }, token),
+            cancellationToken);
     }
 
     public void Dispose() => _ec2.Dispose();
 
-    /// <summary>One EC2 request under the call's time limit (-TimeoutSec).</summary>
-    private Task<T> Call<T>(Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken) =>
-        _context.CallAsync(AwsService.Ec2, request, cancellationToken);
-
-    private static AwsWikiException NotFound(IReadOnlyList<string> missing)
-    {
-        return new AwsWikiException("InstanceNotFound", FailureKind.ObjectNotFound, string.Join(",", missing),
-            $"Instance(s) not found: {string.Join(", ", missing)}.");
-    }
+    private static AwsWikiException NotFound(IReadOnlyList<string> missing) =>
+        Errors.InstanceNotFound.New(string.Join(",", missing), string.Join(", ", missing));
 
     private async Task<IReadOnlyList<Ec2Instance>> DescribeAsync(DescribeInstancesRequest request, CancellationToken cancellationToken)
     {
         var result = new List<Ec2Instance>();
-        var pages = AwsPaging.PagesAsync(_context, AwsService.Ec2, _ec2.Paginators.DescribeInstances(request).Responses, cancellationToken);
+        var pages = _ec2.PagesAsync("DescribeInstances", ec2 => ec2.Paginators.DescribeInstances(request).Responses, cancellationToken);
         await foreach (var response in pages.ConfigureAwait(false))
         {
             foreach (var instance in (response.Reservations ?? new List<Reservation>()).SelectMany(r => r.Instances ?? new List<Instance>()))
@@ -208,7 +199,8 @@ public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 
     private async Task<IReadOnlyList<Ec2SecurityGroup>> DescribeGroupsAsync(List<Filter> filters, CancellationToken cancellationToken)
     {
-        var response = await Call(token => _ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = filters }, token), cancellationToken).ConfigureAwait(false);
+        var response = await _ec2.CallAsync("DescribeSecurityGroups",
+            (ec2, token) => ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = filters }, token), cancellationToken).ConfigureAwait(false);
         return (response.SecurityGroups ?? new List<SecurityGroup>()).Select(g => new Ec2SecurityGroup(
             g.GroupId, g.GroupName, g.VpcId,
             (g.Tags ?? new List<Tag>()).GroupBy(t => t.Key).ToDictionary(t => t.Key, t => t.First().Value),

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using AwsWiki.Clients;
 
 namespace AwsWiki.EntryPoint;
@@ -37,7 +36,7 @@ public sealed class EntryPointDeleter
                 await _clients.Route53.ChangeResourceRecordSetsAsync(hostedZoneId, new[] { (RecordChangeAction.Delete, record) },
                     "Remove-HttpsEntryPoint", cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == "InvalidChangeBatch" && e.Message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0)
+            catch (AwsServiceException e) when (e.ServiceCode == "InvalidChangeBatch" && e.ServiceMessage.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 // Gone already.
             }
@@ -51,7 +50,7 @@ public sealed class EntryPointDeleter
         {
             await _clients.Elbv2.DeleteListenerAsync(listenerArn, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "ListenerNotFound")
+        catch (AwsServiceException e) when (e.ServiceCode == "ListenerNotFound")
         {
         }
     }
@@ -63,7 +62,7 @@ public sealed class EntryPointDeleter
         {
             await _clients.Elbv2.DeleteLoadBalancerAsync(loadBalancerArn, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "LoadBalancerNotFound")
+        catch (AwsServiceException e) when (e.ServiceCode == "LoadBalancerNotFound")
         {
         }
     }
@@ -77,7 +76,7 @@ public sealed class EntryPointDeleter
             {
                 await _clients.Elbv2.DeleteTargetGroupAsync(targetGroupArn, cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == "TargetGroupNotFound")
+            catch (AwsServiceException e) when (e.ServiceCode == "TargetGroupNotFound")
             {
             }
         }, cancellationToken);
@@ -118,7 +117,7 @@ public sealed class EntryPointDeleter
             {
                 await _clients.Acm.DeleteCertificateAsync(certificateArn, cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
+            catch (AwsServiceException e) when (e.ServiceCode == "ResourceNotFoundException")
             {
             }
         }, cancellationToken);
@@ -135,9 +134,9 @@ public sealed class EntryPointDeleter
                 await delete().ConfigureAwait(false);
                 return;
             }
-            catch (AmazonServiceException e) when (e.ErrorCode is "DependencyViolation" or "ResourceInUse" or "ResourceInUseException" && DateTime.UtcNow < deadline)
+            catch (AwsServiceException e) when (e.ServiceCode is "DependencyViolation" or "ResourceInUse" or "ResourceInUseException" && DateTime.UtcNow < deadline)
             {
-                _reporter.Verbose($"Still in use ({e.Message}); trying again in {delay.TotalSeconds:0} s.");
+                _reporter.Verbose($"Still in use ({e.ServiceMessage}); trying again in {delay.TotalSeconds:0} s.");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromSeconds(Math.Min(15, delay.TotalSeconds * 2));
             }

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using AwsWiki.Clients;
 
 namespace AwsWiki.EntryPoint;
@@ -170,7 +169,7 @@ public sealed class EntryPointExecutor
         {
             id = await _clients.Ec2.CreateSecurityGroupAsync(plan.VpcId, groupName, description, EntryPointTags.For(plan, role), cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "InvalidGroup.Duplicate")
+        catch (AwsServiceException e) when (e.ServiceCode == "InvalidGroup.Duplicate")
         {
             // Another run (here or on another machine) or this run's retried request made it first: the
             // name is unique per VPC, so adopt it when it is tagged for this domain and role.
@@ -178,8 +177,7 @@ public sealed class EntryPointExecutor
             if (existing is null || !existing.Tags.TryGetValue(EntryPointTags.EntryPoint, out var domain) || domain != plan.DomainName ||
                 !existing.Tags.TryGetValue(EntryPointTags.Role, out var existingRole) || existingRole != role)
             {
-                throw new AwsWikiException("NameInUse", FailureKind.ResourceExists, groupName,
-                    $"Security group '{groupName}' already exists in {plan.VpcId} and does not belong to the entry point for {plan.DomainName}; pass another -Name.", e);
+                throw Errors.NameInUse.Wrap(e, groupName, groupName, $"a security group in {plan.VpcId}", plan.DomainName);
             }
 
             _reporter.Verbose($"Security group {groupName} was made by a concurrent run; using {existing.GroupId}.");
@@ -200,7 +198,7 @@ public sealed class EntryPointExecutor
             _created.Enqueue(new CreatedResource(EntryPointTags.TargetGroupRole, created.TargetGroupArn));
             return created;
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateTargetGroupName")
+        catch (AwsServiceException e) when (e.ServiceCode == "DuplicateTargetGroupName")
         {
             var found = (await _clients.Elbv2.DescribeTargetGroupsAsync(new[] { plan.Name }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
             await EnsureOursAsync(found?.TargetGroupArn, plan, e, cancellationToken).ConfigureAwait(false);
@@ -224,7 +222,7 @@ public sealed class EntryPointExecutor
             _created.Enqueue(new CreatedResource(EntryPointTags.LoadBalancerRole, created.LoadBalancerArn));
             return created;
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateLoadBalancerName")
+        catch (AwsServiceException e) when (e.ServiceCode == "DuplicateLoadBalancerName")
         {
             var found = (await _clients.Elbv2.DescribeLoadBalancersAsync(new[] { plan.Name }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
             await EnsureOursAsync(found?.LoadBalancerArn, plan, e, cancellationToken).ConfigureAwait(false);
@@ -240,9 +238,7 @@ public sealed class EntryPointExecutor
 
     private static AwsWikiException SettingsDiffer(string what, string found, string wanted, EntryPointPlan plan, Exception cause)
     {
-        return new AwsWikiException("EntryPointSettingsDiffer", FailureKind.ResourceExists, plan.DomainName,
-            $"The {what} of the entry point for {plan.DomainName} already exists as {found}, not {wanted} as this run asks: another run with other settings made it. " +
-            $"Remove-HttpsEntryPoint {plan.DomainName} first, or run again with its settings.", cause);
+        return Errors.EntryPointSettingsDiffer.Wrap(cause, plan.DomainName, what, plan.DomainName, found, wanted);
     }
 
     private async Task<ListenerDescription> CreateListenerAsync(EntryPointPlan plan, NewListener listener, CancellationToken cancellationToken)
@@ -254,7 +250,7 @@ public sealed class EntryPointExecutor
             _created.Enqueue(new CreatedResource(listener.Port == 443 ? EntryPointTags.HttpsListenerRole : EntryPointTags.HttpListenerRole, created.ListenerArn));
             return created;
         }
-        catch (AmazonServiceException e) when (e.ErrorCode == "DuplicateListener")
+        catch (AwsServiceException e) when (e.ServiceCode == "DuplicateListener")
         {
             var found = await _clients.Elbv2.DescribeListenersAsync(listener.LoadBalancerArn, cancellationToken).ConfigureAwait(false);
             return found.FirstOrDefault(l => l.Port == listener.Port) ?? throw e;
@@ -266,7 +262,7 @@ public sealed class EntryPointExecutor
     /// (here or on another machine) or from this run's own retried request whose answer was lost:
     /// adopt it, without counting it as created by this run (a rollback leaves it). Anything else is not ours.
     /// </summary>
-    private async Task EnsureOursAsync(string? arn, EntryPointPlan plan, AmazonServiceException duplicate, CancellationToken cancellationToken)
+    private async Task EnsureOursAsync(string? arn, EntryPointPlan plan, AwsServiceException duplicate, CancellationToken cancellationToken)
     {
         if (arn is not null)
         {
@@ -277,8 +273,7 @@ public sealed class EntryPointExecutor
             }
         }
 
-        throw new AwsWikiException("NameInUse", FailureKind.ResourceExists, plan.Name,
-            $"'{plan.Name}' is already used by a resource that does not belong to the entry point for {plan.DomainName}; pass another -Name.", duplicate);
+        throw Errors.NameInUse.Wrap(duplicate, plan.Name, plan.Name, "a resource", plan.DomainName);
     }
 
     private async Task EnsureAliasRecordsAsync(EntryPointPlan plan, LoadBalancerDescription loadBalancer, CancellationToken cancellationToken)

@@ -55,9 +55,7 @@ public sealed class EntryPointLock : IDisposable
                 }
                 catch (IOException e)
                 {
-                    throw new AwsWikiException("EntryPointBusy", FailureKind.ResourceUnavailable, domain,
-                        $"Another New-HttpsEntryPoint for {domain} in {region} has been running on this machine for more than {timeout.TotalSeconds:0} s " +
-                        $"(lock {path}); nothing was changed. Run again when it has finished.", e);
+                    throw Errors.EntryPointBusy.Wrap(e, domain, domain, region, Math.Round(timeout.TotalSeconds), path);
                 }
             }
         }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using AwsWiki.Clients;
 
 namespace AwsWiki.EntryPoint;
@@ -39,8 +38,8 @@ public sealed class EntryPointPlanner
         var vpcs = instances.Select(i => i.VpcId).Distinct(StringComparer.Ordinal).ToList();
         if (vpcs.Count != 1 || vpcs[0].Length == 0)
         {
-            throw new AwsWikiException("InstancesInDifferentVpcs", FailureKind.InvalidArgument, string.Join(",", instanceIds),
-                $"The instances must all be in one VPC; they are in: {string.Join(", ", instances.Select(i => $"{i.InstanceId} in {(i.VpcId.Length == 0 ? "no VPC" : i.VpcId)}"))}.");
+            throw Errors.InstancesInDifferentVpcs.New(string.Join(",", instanceIds),
+                UserText.Composed(string.Join(", ", instances.Select(i => $"{i.InstanceId} in {(i.VpcId.Length == 0 ? "no VPC" : i.VpcId)}"))));
         }
 
         var vpcId = vpcs[0];
@@ -48,8 +47,7 @@ public sealed class EntryPointPlanner
         var ipAddressType = request.IpAddressType ?? (subnets.All(s => s.HasIpv6Cidr) ? "dualstack" : "ipv4");
         if (ipAddressType == "dualstack" && !subnets.All(s => s.HasIpv6Cidr))
         {
-            throw new AwsWikiException("SubnetsLackIpv6", FailureKind.InvalidArgument, string.Join(",", subnets.Select(s => s.SubnetId)),
-                "-IpAddressType dualstack needs an IPv6 CIDR on every chosen subnet.");
+            throw Errors.SubnetsLackIpv6.New(string.Join(",", subnets.Select(s => s.SubnetId)));
         }
 
         await ValidateSslPolicyAsync(request.SslPolicy, cancellationToken).ConfigureAwait(false);
@@ -69,8 +67,7 @@ public sealed class EntryPointPlanner
             existing.LoadBalancer is null || !r.AliasDnsName.EndsWith(existing.LoadBalancer.DnsName.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
         if (foreign is not null)
         {
-            throw new AwsWikiException("DomainRecordExists", FailureKind.ResourceExists, domain,
-                $"Zone {zone.Name} already has a {foreign.Type} record for {domain} that this module did not create; remove it first (nothing was changed).");
+            throw Errors.DomainRecordExists.New(domain, zone.Name, foreign.Type, domain);
         }
 
         var plan = new EntryPointPlan
@@ -103,27 +100,22 @@ public sealed class EntryPointPlanner
     {
         if (request.TargetPort == 80 || request.TargetPort < 1 || request.TargetPort > 65535)
         {
-            throw new AwsWikiException("InvalidTargetPort", FailureKind.InvalidArgument, request.TargetPort,
-                request.TargetPort == 80
-                    ? "-TargetPort 80 is refused on purpose: the load balancer talks plain HTTP to the instances on another port (the default is 8080)."
-                    : $"-TargetPort {request.TargetPort} is out of range: a port is 1 to 65535 (and not 80, which the load balancer itself serves).");
+            throw Errors.InvalidTargetPort.New(request.TargetPort, request.TargetPort);
         }
 
         if (request.InstanceIds.All(string.IsNullOrWhiteSpace))
         {
-            throw new AwsWikiException("NoInstances", FailureKind.InvalidArgument, null, "Give at least one instance id with -InstanceId.");
+            throw Errors.NoInstances.New(null);
         }
 
         if (string.IsNullOrEmpty(request.HealthCheckPath) || request.HealthCheckPath[0] != '/' || request.HealthCheckPath.Length > 1024)
         {
-            throw new AwsWikiException("InvalidHealthCheckPath", FailureKind.InvalidArgument, request.HealthCheckPath,
-                $"-HealthCheckPath '{request.HealthCheckPath}' must start with '/'.");
+            throw Errors.InvalidHealthCheckPath.New(request.HealthCheckPath, request.HealthCheckPath);
         }
 
         if (request.CertificateTimeout <= TimeSpan.Zero)
         {
-            throw new AwsWikiException("InvalidCertificateTimeout", FailureKind.InvalidArgument, request.CertificateTimeout,
-                "-CertificateTimeout must be positive.");
+            throw Errors.InvalidCertificateTimeout.New(request.CertificateTimeout);
         }
 
         if (request.CertificateArn is { } arn)
@@ -131,7 +123,7 @@ public sealed class EntryPointPlanner
             var region = DomainNames.RegionOfArn(arn);
             if (region is null || !arn.Contains(":acm:"))
             {
-                throw new AwsWikiException("InvalidCertificateArn", FailureKind.InvalidArgument, arn, $"'{arn}' is not an ACM certificate ARN.");
+                throw Errors.InvalidCertificateArn.New(arn, arn);
             }
         }
     }
@@ -141,11 +133,10 @@ public sealed class EntryPointPlanner
         if (!string.IsNullOrEmpty(hostedZoneId))
         {
             var zone = await _clients.Route53.GetHostedZoneAsync(hostedZoneId!, cancellationToken).ConfigureAwait(false)
-                ?? throw new AwsWikiException("HostedZoneNotFound", FailureKind.ObjectNotFound, hostedZoneId, $"Hosted zone {hostedZoneId} does not exist.");
+                ?? throw Errors.HostedZoneNotFound.New(hostedZoneId, "has the id " + hostedZoneId);
             if (!DomainNames.IsWithin(domain, zone.Name))
             {
-                throw new AwsWikiException("HostedZoneDoesNotMatch", FailureKind.InvalidArgument, hostedZoneId,
-                    $"{domain} is not in hosted zone {zone.Id} ({zone.Name}).");
+                throw Errors.HostedZoneDoesNotMatch.New(hostedZoneId, domain, zone.Id, zone.Name);
             }
 
             return zone;
@@ -153,8 +144,7 @@ public sealed class EntryPointPlanner
 
         var zones = await _clients.Route53.ListHostedZonesAsync(cancellationToken).ConfigureAwait(false);
         return zones.Where(z => !z.PrivateZone && DomainNames.IsWithin(domain, z.Name)).OrderByDescending(z => z.Name.Length).FirstOrDefault()
-            ?? throw new AwsWikiException("HostedZoneNotFound", FailureKind.ObjectNotFound, domain,
-                $"No public Route 53 hosted zone contains {domain}. Create the zone for the domain first, or pass -HostedZoneId.");
+            ?? throw Errors.HostedZoneNotFound.New(domain, "contains " + domain);
     }
 
     private async Task<IReadOnlyList<Ec2Subnet>> ChooseSubnetsAsync(string vpcId, IReadOnlyList<string>? subnetIds, CancellationToken cancellationToken)
@@ -165,14 +155,12 @@ public sealed class EntryPointPlanner
             var outside = given.Where(s => s.VpcId != vpcId).Select(s => s.SubnetId).ToList();
             if (outside.Count > 0)
             {
-                throw new AwsWikiException("SubnetNotInInstanceVpc", FailureKind.InvalidArgument, string.Join(",", outside),
-                    $"Subnet(s) {string.Join(", ", outside)} are not in the instances' VPC {vpcId}.");
+                throw Errors.SubnetNotInInstanceVpc.New(string.Join(",", outside), string.Join(", ", outside), vpcId);
             }
 
             if (given.Select(s => s.AvailabilityZone).Distinct().Count() < 2 || given.Select(s => s.AvailabilityZone).Distinct().Count() != given.Count)
             {
-                throw new AwsWikiException("NotEnoughAvailabilityZones", FailureKind.InvalidArgument, string.Join(",", subnetIds),
-                    "-SubnetId must name one subnet in each of at least two availability zones.");
+                throw Errors.NotEnoughAvailabilityZones.New(string.Join(",", subnetIds));
             }
 
             return given;
@@ -196,8 +184,7 @@ public sealed class EntryPointPlanner
             .ToList();
         if (chosen.Count < 2)
         {
-            throw new AwsWikiException("NotEnoughPublicSubnets", FailureKind.InvalidArgument, vpcId,
-                $"VPC {vpcId} has public subnets in {chosen.Count} availability zone(s); an Application Load Balancer needs at least two. Pass -SubnetId to choose them.");
+            throw Errors.NotEnoughPublicSubnets.New(vpcId, vpcId, chosen.Count);
         }
 
         return chosen;
@@ -210,16 +197,15 @@ public sealed class EntryPointPlanner
         {
             known = await _clients.Elbv2.DescribeSslPoliciesAsync(new[] { policy }, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonServiceException e) when (e.ErrorCode is "InvalidAction" or "UnsupportedOperation" or "NotImplemented" || (int)e.StatusCode == 501)
+        catch (AwsServiceException e) when (e.ServiceCode is "InvalidAction" or "UnsupportedOperation" or "NotImplemented" || (int)e.StatusCode == 501)
         {
-            _reporter.Warning($"The service cannot list SSL policies ({e.ErrorCode}); {policy} is used unchecked and CreateListener will reject it if unknown.");
+            _reporter.Warning($"The service cannot list SSL policies ({e.ServiceCode}); {policy} is used unchecked and CreateListener will reject it if unknown.");
             return;
         }
 
         if (!known.Contains(policy, StringComparer.Ordinal))
         {
-            throw new AwsWikiException("SslPolicyNotFound", FailureKind.InvalidArgument, policy,
-                $"The load balancer service does not know the SSL policy '{policy}'. The default is {EntryPointRequest.RecommendedSslPolicy}.");
+            throw Errors.SslPolicyNotFound.New(policy, policy, EntryPointRequest.RecommendedSslPolicy);
         }
     }
 
@@ -230,22 +216,20 @@ public sealed class EntryPointPlanner
         {
             if (DomainNames.RegionOfArn(certificateArn) != _clients.Region)
             {
-                throw new AwsWikiException("CertificateInOtherRegion", FailureKind.InvalidArgument, certificateArn,
-                    $"Certificate {certificateArn} is in region {DomainNames.RegionOfArn(certificateArn)}; the load balancer is in {_clients.Region} and can only use a certificate from there.");
+                throw Errors.CertificateInOtherRegion.New(certificateArn, certificateArn, DomainNames.RegionOfArn(certificateArn), _clients.Region);
             }
 
             var given = await _clients.Acm.DescribeCertificateAsync(certificateArn, cancellationToken).ConfigureAwait(false)
-                ?? throw new AwsWikiException("CertificateNotFound", FailureKind.ObjectNotFound, certificateArn, $"Certificate {certificateArn} does not exist.");
+                ?? throw Errors.CertificateNotFound.New(certificateArn, certificateArn);
             if (!CoversDomain(given, domain))
             {
-                throw new AwsWikiException("CertificateDoesNotCoverDomain", FailureKind.InvalidArgument, certificateArn,
-                    $"Certificate {certificateArn} is for {string.Join(", ", given.SubjectAlternativeNames.DefaultIfEmpty(given.DomainName))}, not {domain}.");
+                throw Errors.CertificateDoesNotCoverDomain.New(certificateArn, certificateArn,
+                    string.Join(", ", given.SubjectAlternativeNames.DefaultIfEmpty(given.DomainName)), domain);
             }
 
             if (given.Status is not ("ISSUED" or "PENDING_VALIDATION"))
             {
-                throw new AwsWikiException("CertificateNotUsable", FailureKind.InvalidArgument, certificateArn,
-                    $"Certificate {certificateArn} is {given.Status}; only an ISSUED or PENDING_VALIDATION certificate can be used.");
+                throw Errors.CertificateNotUsable.New(certificateArn, certificateArn, given.Status);
             }
 
             return (given.CertificateArn, given.Status);

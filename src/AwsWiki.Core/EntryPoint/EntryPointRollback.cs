@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 
 namespace AwsWiki.EntryPoint;
 
@@ -67,7 +66,7 @@ internal sealed class EntryPointRollback
                         break;
                 }
             }
-            catch (Exception e) when (e is AmazonServiceException or AwsWikiException)
+            catch (AwsWikiException e)
             {
                 _reporter.Warning($"Rollback could not delete {item.Kind} {item.Id}: {e.Message}. Remove-HttpsEntryPoint {plan.DomainName} removes what is left.");
             }

@@ -38,6 +38,7 @@ public sealed class ErrorTemplate
     {
         null => string.Empty,
         string text => UserText.Show(text),
+        ComposedText composed => composed.Text,
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => UserText.Show(value.ToString() ?? string.Empty),
     };

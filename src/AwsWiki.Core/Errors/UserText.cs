@@ -12,6 +12,9 @@ public static class UserText
 {
     public const int DefaultMaxLength = 200;
 
+    /// <summary>Text the module composed itself (a list of ARNs it created): shown whole in a message.</summary>
+    public static ComposedText Composed(string text) => new(text);
+
     public static string Show(string? text, int maxLength = DefaultMaxLength)
     {
         if (string.IsNullOrEmpty(text))
@@ -53,4 +56,14 @@ public static class UserText
 
         return builder.ToString();
     }
+}
+
+/// <summary>A message argument the module wrote itself, so not cut or escaped (see <see cref="UserText.Composed"/>).</summary>
+public sealed class ComposedText
+{
+    internal ComposedText(string text) => Text = text;
+
+    public string Text { get; }
+
+    public override string ToString() => Text;
 }

@@ -72,13 +72,16 @@ public sealed class AmazonLinuxEssentialsResult
     }
 
     /// <summary>The message of the non-terminating error a failed instance gets.</summary>
-    public string DescribeFailure()
+    public string DescribeFailure() => ToFailure().Message;
+
+    /// <summary>The non-terminating error a failed instance gets.</summary>
+    public AwsWikiException ToFailure()
     {
         var code = ResponseCode is null ? string.Empty : $", exit code {ResponseCode}";
         var failed = string.IsNullOrEmpty(FailedPackages) ? string.Empty : $"; failed: {FailedPackages}";
         var lastError = StandardErrorTail.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.Length > 0);
         var detail = string.IsNullOrEmpty(lastError) ? string.Empty : $"; last error line: {lastError}";
-        return $"Essentials on {InstanceId} ended {Status}{code}{failed}{detail} (SSM command {CommandId}).";
+        return Errors.EssentialsFailed.New(InstanceId, InstanceId, Status, code + failed + detail, CommandId);
     }
 
     private static string Tail(string text)

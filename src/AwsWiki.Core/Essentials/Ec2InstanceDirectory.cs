@@ -12,11 +12,11 @@ namespace AwsWiki.Essentials;
 /// <summary>Tag lookups through AWSSDK.EC2 DescribeInstances.</summary>
 public sealed class Ec2InstanceDirectory : IInstanceDirectory, IDisposable
 {
-    private readonly AmazonEC2Client _client;
+    private readonly ServiceClient<AmazonEC2Client> _client;
 
     public Ec2InstanceDirectory(AwsContext context)
     {
-        _client = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
+        _client = AwsClientFactory.Ec2(context);
     }
 
     public async Task<IReadOnlyList<string>> FindRunningInstancesAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> tags, CancellationToken cancellationToken)
@@ -24,8 +24,9 @@ public sealed class Ec2InstanceDirectory : IInstanceDirectory, IDisposable
         var filters = tags.Select(tag => new Filter { Name = "tag:" + tag.Key, Values = tag.Value.ToList() }).ToList();
         filters.Add(new Filter { Name = "instance-state-name", Values = new List<string> { "running" } });
         var ids = new List<string>();
-        var pages = _client.Paginators.DescribeInstances(new DescribeInstancesRequest { Filters = filters, MaxResults = 1000 });
-        await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var request = new DescribeInstancesRequest { Filters = filters, MaxResults = 1000 };
+        await foreach (var response in _client.PagesAsync("DescribeInstances", client => client.Paginators.DescribeInstances(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
             foreach (var reservation in response.Reservations ?? new List<Reservation>())
             {

@@ -55,8 +55,7 @@ public sealed record EssentialsAssociationSpec(
         {
             if (applyOnlyAtCronInterval)
             {
-                throw new AwsWikiException("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument, null,
-                    "-ApplyOnlyAtCronInterval needs -Schedule with a cron expression, for example 'cron(0 2 ? * SUN *)'.");
+                throw Errors.ApplyOnlyAtCronIntervalNeedsCron.New(null, "(no schedule)");
             }
 
             return;
@@ -65,18 +64,20 @@ public sealed record EssentialsAssociationSpec(
         var rate = RatePattern.Match(schedule);
         if (rate.Success)
         {
-            var n = int.Parse(rate.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (!int.TryParse(rate.Groups["n"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                throw Errors.InvalidSchedule.New(schedule, schedule, "the number is too large; State Manager takes rate(30 minutes) up to rate(365 days) or so.");
+            }
+
             var unit = rate.Groups["unit"].Value;
             if (unit.StartsWith("minute", StringComparison.Ordinal) && n < 30)
             {
-                throw new AwsWikiException("InvalidSchedule", FailureKind.InvalidArgument, schedule,
-                    $"-Schedule '{schedule}': State Manager runs associations at most every 30 minutes; use rate(30 minutes) or more.");
+                throw Errors.InvalidSchedule.New(schedule, schedule, "State Manager runs associations at most every 30 minutes; use rate(30 minutes) or more.");
             }
 
             if (applyOnlyAtCronInterval)
             {
-                throw new AwsWikiException("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument, schedule,
-                    $"-ApplyOnlyAtCronInterval works with cron schedules only, not '{schedule}'.");
+                throw Errors.ApplyOnlyAtCronIntervalNeedsCron.New(schedule, schedule);
             }
 
             return;
@@ -84,8 +85,7 @@ public sealed record EssentialsAssociationSpec(
 
         if (!CronPattern.IsMatch(schedule!))
         {
-            throw new AwsWikiException("InvalidSchedule", FailureKind.InvalidArgument, schedule,
-                $"-Schedule '{schedule}' is neither rate(N minutes|hours|days) nor cron(...), for example 'rate(1 day)' or 'cron(0 2 ? * SUN *)'.");
+            throw Errors.InvalidSchedule.New(schedule, schedule, "use rate(N minutes|hours|days) or cron(...), for example 'rate(1 day)' or 'cron(0 2 ? * SUN *)'.");
         }
     }
 

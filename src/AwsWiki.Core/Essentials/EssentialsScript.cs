@@ -53,8 +53,7 @@ public sealed class EssentialsScript
             var name = raw?.Trim() ?? string.Empty;
             if (!PackageNamePattern.IsMatch(name))
             {
-                throw new AwsWikiException("InvalidPackageName", FailureKind.InvalidArgument, raw,
-                    $"'{raw}' is not a package name: use letters, digits and . _ + : - only (for example 'nginx' or 'python3-devel').");
+                throw Errors.InvalidPackageName.New(raw, raw);
             }
 
             if (!BasePackages.Contains(name, StringComparer.Ordinal) && !extras.Contains(name, StringComparer.Ordinal) &&
@@ -79,8 +78,7 @@ public sealed class EssentialsScript
         var size = new UTF8Encoding(false).GetByteCount(Text);
         if (size > UserDataLimitBytes)
         {
-            throw new AwsWikiException("UserDataTooLarge", FailureKind.LimitsExceeded, size,
-                $"The script is {size} bytes; EC2 user data is limited to {UserDataLimitBytes} bytes. Pass fewer packages.");
+            throw Errors.UserDataTooLarge.New(size, size, UserDataLimitBytes);
         }
 
         return Text;

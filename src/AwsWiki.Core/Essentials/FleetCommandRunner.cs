@@ -62,8 +62,7 @@ public sealed class FleetCommandRunner
         {
             if (!known.TryGetValue(id, out var instance))
             {
-                skipped.Add(new AwsWikiException("InstanceNotManaged", FailureKind.ResourceUnavailable, id,
-                    $"Instance {id} is not managed by SSM (no SSM Agent registration in this account and region; check the agent and the instance profile's AmazonSSMManagedInstanceCore policy). Skipped."));
+                skipped.Add(Errors.InstanceNotManaged.New(id, id, "Skipped."));
             }
             else
             {
@@ -249,14 +248,12 @@ public sealed class FleetCommandRunner
         var id = instance.InstanceId;
         if (!instance.IsOnline)
         {
-            return new AwsWikiException("InstanceNotOnline", FailureKind.ResourceUnavailable, id,
-                $"Instance {id} is managed by SSM but its agent is {instance.PingStatus}, not Online. Skipped.");
+            return Errors.InstanceNotOnline.New(id, id, instance.PingStatus);
         }
 
         if (!string.IsNullOrEmpty(instance.PlatformName) && instance.PlatformName!.IndexOf("Amazon Linux", StringComparison.OrdinalIgnoreCase) < 0)
         {
-            return new AwsWikiException("UnsupportedPlatform", FailureKind.InvalidOperation, id,
-                $"Instance {id} runs {instance.PlatformName} {instance.PlatformVersion}; the essentials script supports Amazon Linux 2 and 2023 only. Skipped.");
+            return Errors.UnsupportedPlatform.New(id, id, $"{instance.PlatformName} {instance.PlatformVersion}", "the essentials script supports Amazon Linux 2 and 2023 only.");
         }
 
         return null;

@@ -29,13 +29,12 @@ public static class FleetTargets
 
         if (targets.Count == 0)
         {
-            throw new AwsWikiException("NoTargets", FailureKind.InvalidArgument, null, "Give -Tag, -ResourceGroupName or -InstanceId.");
+            throw Errors.NoTargets.New(null);
         }
 
         if (targets.Count > MaxTargets)
         {
-            throw new AwsWikiException("TooManyTargets", FailureKind.LimitsExceeded, targets.Count,
-                $"SSM takes at most {MaxTargets} target entries (tag keys plus resource group); this call has {targets.Count}.");
+            throw Errors.TooManyTargets.New(targets.Count, MaxTargets, targets.Count);
         }
 
         return targets;

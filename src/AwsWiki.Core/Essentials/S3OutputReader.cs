@@ -12,14 +12,11 @@ namespace AwsWiki.Essentials;
 /// <summary>Reads the full command output SSM wrote to S3 (-OutputS3BucketName with -FetchOutput).</summary>
 public sealed class S3OutputReader : IDisposable
 {
-    private readonly AmazonS3Client _client;
+    private readonly ServiceClient<AmazonS3Client> _client;
 
     public S3OutputReader(AwsContext context)
     {
-        var config = context.Configure(new AmazonS3Config(), AwsService.S3);
-        // Emulators and proxies serve buckets by path, not by host name.
-        config.ForcePathStyle = context.EndpointFor(AwsService.S3) is not null;
-        _client = new AmazonS3Client(context.Credentials, config);
+        _client = AwsClientFactory.S3(context);
     }
 
     /// <summary>The object at s3://bucket/key as UTF-8 text; null when SSM has not written it (no output on that stream).</summary>
@@ -28,11 +25,15 @@ public sealed class S3OutputReader : IDisposable
         var (bucket, key) = Split(s3Uri);
         try
         {
-            using var response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(response.ResponseStream, new UTF8Encoding(false));
-            return await reader.ReadToEndAsync().ConfigureAwait(false);
+            // The body is read inside the call, so the deadline covers the download too.
+            return await _client.CallAsync("GetObject", async (client, token) =>
+            {
+                using var response = await client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, token).ConfigureAwait(false);
+                using var reader = new StreamReader(response.ResponseStream, new UTF8Encoding(false));
+                return await reader.ReadToEndAsync().ConfigureAwait(false);
+            }, cancellationToken, s3Uri).ConfigureAwait(false);
         }
-        catch (AmazonS3Exception e) when (e.ErrorCode is "NoSuchKey")
+        catch (AwsServiceException e) when (e.ServiceCode is "NoSuchKey")
         {
             return null;
         }

@@ -12,24 +12,24 @@ namespace AwsWiki.Essentials;
 /// <summary>State Manager calls for the essentials associations through AWSSDK.SimpleSystemsManagement.</summary>
 public sealed class SsmAssociationClient : IDisposable
 {
-    private readonly AmazonSimpleSystemsManagementClient _client;
+    private readonly ServiceClient<AmazonSimpleSystemsManagementClient> _client;
 
     public SsmAssociationClient(AwsContext context)
     {
-        _client = new AmazonSimpleSystemsManagementClient(context.Credentials,
-            context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm));
+        _client = AwsClientFactory.Ssm(context);
     }
 
     /// <summary>The associations of this document (ListAssociations by document name, every page), described.</summary>
     public async Task<IReadOnlyList<EssentialsAssociationRecord>> ListAsync(string documentName, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        var pages = _client.Paginators.ListAssociations(new ListAssociationsRequest
+        var request = new ListAssociationsRequest
         {
             AssociationFilterList = new List<AssociationFilter> { new() { Key = AssociationFilterKey.Name, Value = documentName } },
             MaxResults = 50,
-        });
-        await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        };
+        await foreach (var response in _client.PagesAsync("ListAssociations", client => client.Paginators.ListAssociations(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
             ids.AddRange((response.Associations ?? new List<Association>()).Where(a => a.Name == documentName).Select(a => a.AssociationId));
         }
@@ -46,12 +46,13 @@ public sealed class SsmAssociationClient : IDisposable
     /// <summary>The association with this name, or null (ListAssociations filtered by AssociationName).</summary>
     public async Task<EssentialsAssociationRecord?> FindAsync(string associationName, CancellationToken cancellationToken)
     {
-        var pages = _client.Paginators.ListAssociations(new ListAssociationsRequest
+        var request = new ListAssociationsRequest
         {
             AssociationFilterList = new List<AssociationFilter> { new() { Key = AssociationFilterKey.AssociationName, Value = associationName } },
             MaxResults = 50,
-        });
-        await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        };
+        await foreach (var response in _client.PagesAsync("ListAssociations", client => client.Paginators.ListAssociations(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
             var match = (response.Associations ?? new List<Association>()).FirstOrDefault(a => a.AssociationName == associationName);
             if (match is not null)
@@ -65,7 +66,9 @@ public sealed class SsmAssociationClient : IDisposable
 
     public async Task<EssentialsAssociationRecord> DescribeAsync(string associationId, CancellationToken cancellationToken)
     {
-        var response = await _client.DescribeAssociationAsync(new DescribeAssociationRequest { AssociationId = associationId }, cancellationToken).ConfigureAwait(false);
+        var request = new DescribeAssociationRequest { AssociationId = associationId };
+        var response = await _client.CallAsync("DescribeAssociation", (client, token) => client.DescribeAssociationAsync(request, token), cancellationToken, associationId)
+            .ConfigureAwait(false);
         return ToRecord(response.AssociationDescription);
     }
 
@@ -87,7 +90,8 @@ public sealed class SsmAssociationClient : IDisposable
             request.ApplyOnlyAtCronInterval = spec.ApplyOnlyAtCronInterval;
         }
 
-        var response = await _client.CreateAssociationAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _client.CallAsync("CreateAssociation", (client, token) => client.CreateAssociationAsync(request, token), cancellationToken,
+            spec.AssociationName).ConfigureAwait(false);
         return ToRecord(response.AssociationDescription);
     }
 
@@ -107,13 +111,16 @@ public sealed class SsmAssociationClient : IDisposable
             ScheduleExpression = spec.ScheduleExpression ?? string.Empty,
             ApplyOnlyAtCronInterval = spec.ApplyOnlyAtCronInterval,
         };
-        var response = await _client.UpdateAssociationAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _client.CallAsync("UpdateAssociation", (client, token) => client.UpdateAssociationAsync(request, token), cancellationToken,
+            spec.AssociationName).ConfigureAwait(false);
         return ToRecord(response.AssociationDescription);
     }
 
     public async Task DeleteAsync(string associationId, CancellationToken cancellationToken)
     {
-        await _client.DeleteAssociationAsync(new DeleteAssociationRequest { AssociationId = associationId }, cancellationToken).ConfigureAwait(false);
+        var request = new DeleteAssociationRequest { AssociationId = associationId };
+        await _client.CallAsync("DeleteAssociation", (client, token) => client.DeleteAssociationAsync(request, token), cancellationToken, associationId)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -123,8 +130,9 @@ public sealed class SsmAssociationClient : IDisposable
     public async Task<IReadOnlyList<AssociationInstanceStatus>> ListInstanceStatusAsync(string associationId, CancellationToken cancellationToken)
     {
         var executions = new List<AssociationExecution>();
-        var executionPages = _client.Paginators.DescribeAssociationExecutions(new DescribeAssociationExecutionsRequest { AssociationId = associationId, MaxResults = 50 });
-        await foreach (var response in executionPages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var executionsRequest = new DescribeAssociationExecutionsRequest { AssociationId = associationId, MaxResults = 50 };
+        await foreach (var response in _client.PagesAsync("DescribeAssociationExecutions",
+                           client => client.Paginators.DescribeAssociationExecutions(executionsRequest).Responses, cancellationToken).ConfigureAwait(false))
         {
             executions.AddRange(response.AssociationExecutions ?? new List<AssociationExecution>());
         }
@@ -132,13 +140,14 @@ public sealed class SsmAssociationClient : IDisposable
         var latest = new Dictionary<string, AssociationInstanceStatus>(StringComparer.Ordinal);
         foreach (var execution in executions.OrderByDescending(execution => execution.CreatedTime ?? DateTime.MinValue))
         {
-            var targetPages = _client.Paginators.DescribeAssociationExecutionTargets(new DescribeAssociationExecutionTargetsRequest
+            var targetsRequest = new DescribeAssociationExecutionTargetsRequest
             {
                 AssociationId = associationId,
                 ExecutionId = execution.ExecutionId,
                 MaxResults = 50,
-            });
-            await foreach (var response in targetPages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+            };
+            await foreach (var response in _client.PagesAsync("DescribeAssociationExecutionTargets",
+                               client => client.Paginators.DescribeAssociationExecutionTargets(targetsRequest).Responses, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var target in response.AssociationExecutionTargets ?? new List<AssociationExecutionTarget>())
                 {

@@ -14,12 +14,11 @@ namespace AwsWiki.Essentials;
 /// </summary>
 public sealed class SsmEssentialsDocumentStore : IDisposable
 {
-    private readonly AmazonSimpleSystemsManagementClient _client;
+    private readonly ServiceClient<AmazonSimpleSystemsManagementClient> _client;
 
     public SsmEssentialsDocumentStore(AwsContext context)
     {
-        _client = new AmazonSimpleSystemsManagementClient(context.Credentials,
-            context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm));
+        _client = AwsClientFactory.Ssm(context);
     }
 
     public async Task<DocumentPlan> PlanAsync(EssentialsDocument document, CancellationToken cancellationToken)
@@ -48,24 +47,28 @@ public sealed class SsmEssentialsDocumentStore : IDisposable
         switch (plan.Action)
         {
             case DocumentAction.Create:
-                var created = await _client.CreateDocumentAsync(new CreateDocumentRequest
+                var create = new CreateDocumentRequest
                 {
                     Name = document.Name,
                     Content = document.Content,
                     DocumentType = DocumentType.Command,
                     DocumentFormat = DocumentFormat.JSON,
                     VersionName = document.VersionName,
-                }, cancellationToken).ConfigureAwait(false);
+                };
+                var created = await _client.CallAsync("CreateDocument", (client, token) => client.CreateDocumentAsync(create, token), cancellationToken, document.Name)
+                    .ConfigureAwait(false);
                 return created.DocumentDescription.DocumentVersion;
             case DocumentAction.Update:
-                var updated = await _client.UpdateDocumentAsync(new UpdateDocumentRequest
+                var update = new UpdateDocumentRequest
                 {
                     Name = document.Name,
                     Content = document.Content,
                     DocumentFormat = DocumentFormat.JSON,
                     DocumentVersion = "$LATEST",
                     VersionName = document.VersionName,
-                }, cancellationToken).ConfigureAwait(false);
+                };
+                var updated = await _client.CallAsync("UpdateDocument", (client, token) => client.UpdateDocumentAsync(update, token), cancellationToken, document.Name)
+                    .ConfigureAwait(false);
                 await SetDefaultAsync(document.Name, updated.DocumentDescription.DocumentVersion, cancellationToken).ConfigureAwait(false);
                 return updated.DocumentDescription.DocumentVersion;
             case DocumentAction.SetDefault:
@@ -80,8 +83,9 @@ public sealed class SsmEssentialsDocumentStore : IDisposable
 
     private async Task SetDefaultAsync(string name, string version, CancellationToken cancellationToken)
     {
-        await _client.UpdateDocumentDefaultVersionAsync(new UpdateDocumentDefaultVersionRequest { Name = name, DocumentVersion = version },
-            cancellationToken).ConfigureAwait(false);
+        var request = new UpdateDocumentDefaultVersionRequest { Name = name, DocumentVersion = version };
+        await _client.CallAsync("UpdateDocumentDefaultVersion", (client, token) => client.UpdateDocumentDefaultVersionAsync(request, token), cancellationToken, name)
+            .ConfigureAwait(false);
     }
 
     private async Task<DocumentDescription?> DescribeAsync(string name, string? versionName, CancellationToken cancellationToken)
@@ -94,9 +98,10 @@ public sealed class SsmEssentialsDocumentStore : IDisposable
                 request.VersionName = versionName;
             }
 
-            return (await _client.DescribeDocumentAsync(request, cancellationToken).ConfigureAwait(false)).Document;
+            return (await _client.CallAsync("DescribeDocument", (client, token) => client.DescribeDocumentAsync(request, token), cancellationToken, name)
+                .ConfigureAwait(false)).Document;
         }
-        catch (InvalidDocumentException)
+        catch (AwsServiceException e) when (e.ServiceCode == "InvalidDocument")
         {
             return null;
         }

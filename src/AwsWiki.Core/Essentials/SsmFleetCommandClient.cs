@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
-using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using AwsWiki.Aws;
@@ -24,11 +23,11 @@ public sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
     // How SSM joins a plugin's stdout and stderr in ListCommandInvocations' Output.
     private const string ErrorSeparator = "----------ERROR-------";
 
-    private readonly AmazonSimpleSystemsManagementClient _client;
+    private readonly ServiceClient<AmazonSimpleSystemsManagementClient> _client;
 
     public SsmFleetCommandClient(AwsContext context)
     {
-        _client = new AmazonSimpleSystemsManagementClient(context.Credentials, context.Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm));
+        _client = AwsClientFactory.Ssm(context);
     }
 
     public async Task<IReadOnlyList<ManagedInstance>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
@@ -86,15 +85,17 @@ public sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
             send.OutputS3KeyPrefix = request.OutputS3KeyPrefix;
         }
 
-        var response = await _client.SendCommandAsync(send, cancellationToken).ConfigureAwait(false);
+        var response = await _client.CallAsync("SendCommand", (client, token) => client.SendCommandAsync(send, token), cancellationToken,
+            request.Targets is { Count: > 0 } ? FleetTargets.Describe(request.Targets) : string.Join(",", request.InstanceIds)).ConfigureAwait(false);
         return response.Command.CommandId;
     }
 
     public async Task<IReadOnlyList<InvocationState>> ListInvocationsAsync(string commandId, CancellationToken cancellationToken)
     {
         var states = new List<InvocationState>();
-        var pages = _client.Paginators.ListCommandInvocations(new ListCommandInvocationsRequest { CommandId = commandId, MaxResults = 50 });
-        await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var request = new ListCommandInvocationsRequest { CommandId = commandId, MaxResults = 50 };
+        await foreach (var response in _client.PagesAsync("ListCommandInvocations", client => client.Paginators.ListCommandInvocations(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
             foreach (var invocation in response.CommandInvocations ?? new List<CommandInvocation>())
             {
@@ -108,8 +109,9 @@ public sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
     public async Task<IReadOnlyList<InvocationDetail>> ListInvocationDetailsAsync(string commandId, CancellationToken cancellationToken)
     {
         var details = new List<InvocationDetail>();
-        var pages = _client.Paginators.ListCommandInvocations(new ListCommandInvocationsRequest { CommandId = commandId, MaxResults = 50, Details = true });
-        await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var request = new ListCommandInvocationsRequest { CommandId = commandId, MaxResults = 50, Details = true };
+        await foreach (var response in _client.PagesAsync("ListCommandInvocations", client => client.Paginators.ListCommandInvocations(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
             foreach (var invocation in response.CommandInvocations ?? new List<CommandInvocation>())
             {
@@ -122,7 +124,8 @@ public sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
 
     public async Task<CommandProgress> GetCommandAsync(string commandId, CancellationToken cancellationToken)
     {
-        var response = await _client.ListCommandsAsync(new ListCommandsRequest { CommandId = commandId }, cancellationToken).ConfigureAwait(false);
+        var response = await _client.CallAsync("ListCommands", (client, token) => client.ListCommandsAsync(new ListCommandsRequest { CommandId = commandId }, token),
+            cancellationToken, commandId).ConfigureAwait(false);
         var command = response.Commands?.FirstOrDefault();
         return command is null
             ? new CommandProgress(commandId, "Pending", 0, 0, 0)
@@ -133,17 +136,15 @@ public sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
     {
         try
         {
-            var response = await _client.GetCommandInvocationAsync(new GetCommandInvocationRequest
-            {
-                CommandId = commandId,
-                InstanceId = instanceId,
-            }, cancellationToken).ConfigureAwait(false);
+            var request = new GetCommandInvocationRequest { CommandId = commandId, InstanceId = instanceId };
+            var response = await _client.CallAsync("GetCommandInvocation", (client, token) => client.GetCommandInvocationAsync(request, token),
+                cancellationToken, instanceId).ConfigureAwait(false);
             return new InvocationDetail(instanceId, response.Status?.Value ?? "Pending", response.StatusDetails, response.ResponseCode,
                 response.StandardOutputContent ?? string.Empty, response.StandardErrorContent ?? string.Empty,
                 DurationOf(response.ExecutionElapsedTime, response.ExecutionStartDateTime, response.ExecutionEndDateTime),
                 S3UriOf(response.StandardOutputUrl), S3UriOf(response.StandardErrorUrl));
         }
-        catch (InvocationDoesNotExistException)
+        catch (AwsServiceException e) when (e.ServiceCode == "InvocationDoesNotExist")
         {
             return null;
         }
@@ -201,8 +202,9 @@ public sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
     private async Task<IReadOnlyList<ManagedInstance>> DescribeAsync(IEnumerable<InstanceInformationStringFilter> filters, CancellationToken cancellationToken)
     {
         var found = new List<ManagedInstance>();
-        var pages = _client.Paginators.DescribeInstanceInformation(new DescribeInstanceInformationRequest { Filters = filters.ToList(), MaxResults = 50 });
-        await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var request = new DescribeInstanceInformationRequest { Filters = filters.ToList(), MaxResults = 50 };
+        await foreach (var response in _client.PagesAsync("DescribeInstanceInformation", client => client.Paginators.DescribeInstanceInformation(request).Responses,
+                           cancellationToken).ConfigureAwait(false))
         {
             foreach (var info in response.InstanceInformationList ?? new List<InstanceInformation>())
             {

@@ -5,22 +5,20 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using AwsWiki.Aws;
 
 namespace AwsWiki.Gpu;
 
-/// <summary>EC2 DescribeInstanceTypes, DescribeInstanceTypeOfferings and DescribeSpotPriceHistory through AWSSDK.EC2.</summary>
+/// <summary>EC2 DescribeInstanceTypes, DescribeInstanceTypeOfferings and DescribeSpotPriceHistory through AWSSDK.EC2, every page through the one call path.</summary>
 public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
 {
-    private readonly AmazonEC2Client _client;
-    private readonly AwsContext _context;
+    private readonly ServiceClient<AmazonEC2Client> _client;
 
-    public Ec2GpuInventory(AwsContext context)
+    /// <param name="region">Another region than the context's, with the same credentials.</param>
+    public Ec2GpuInventory(AwsContext context, string? region = null)
     {
-        Region = context.Region.SystemName;
-        _context = context;
-        _client = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
+        _client = AwsClientFactory.Ec2(context, region);
+        Region = _client.Region;
     }
 
     public string Region { get; }
@@ -54,7 +52,8 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
                 request.InstanceTypes = batch;
             }
 
-            await foreach (var response in PagesAsync(_client.Paginators.DescribeInstanceTypes(request).Responses, cancellationToken).ConfigureAwait(false))
+            await foreach (var response in _client.PagesAsync("DescribeInstanceTypes", c => c.Paginators.DescribeInstanceTypes(request).Responses, cancellationToken)
+                               .ConfigureAwait(false))
             {
                 foreach (var info in response.InstanceTypes ?? new List<InstanceTypeInfo>())
                 {
@@ -69,12 +68,9 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DescribeZoneOfferingsAsync(CancellationToken cancellationToken)
     {
         var zones = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var paginator = _client.Paginators.DescribeInstanceTypeOfferings(new DescribeInstanceTypeOfferingsRequest
-        {
-            LocationType = LocationType.AvailabilityZone,
-            MaxResults = 1000,
-        });
-        await foreach (var response in PagesAsync(paginator.Responses, cancellationToken).ConfigureAwait(false))
+        var request = new DescribeInstanceTypeOfferingsRequest { LocationType = LocationType.AvailabilityZone, MaxResults = 1000 };
+        await foreach (var response in _client.PagesAsync("DescribeInstanceTypeOfferings", c => c.Paginators.DescribeInstanceTypeOfferings(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
             foreach (var offering in response.InstanceTypeOfferings ?? new List<InstanceTypeOffering>())
             {
@@ -98,13 +94,14 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
             return new Dictionary<string, double>();
         }
 
-        var paginator = _client.Paginators.DescribeSpotPriceHistory(new DescribeSpotPriceHistoryRequest
+        var request = new DescribeSpotPriceHistoryRequest
         {
             InstanceTypes = instanceTypes.ToList(),
             ProductDescriptions = new List<string> { "Linux/UNIX" },
             StartTime = DateTime.UtcNow,
-        });
-        await foreach (var response in PagesAsync(paginator.Responses, cancellationToken).ConfigureAwait(false))
+        };
+        await foreach (var response in _client.PagesAsync("DescribeSpotPriceHistory", c => c.Paginators.DescribeSpotPriceHistory(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
             foreach (var price in response.SpotPriceHistory ?? new List<SpotPrice>())
             {
@@ -126,10 +123,6 @@ public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
-
-    /// <summary>The SDK paginator's pages, each request under the call's time limit; Ctrl+C still ends it.</summary>
-    private IAsyncEnumerable<TResponse> PagesAsync<TResponse>(IPaginatedEnumerable<TResponse> pages, CancellationToken cancellationToken) =>
-        AwsPaging.PagesAsync(_context, AwsService.Ec2, pages, cancellationToken);
 
     private static GpuCatalogEntry? ToEntry(InstanceTypeInfo info)
     {

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AwsWiki.Aws;
 using AwsWiki.Clients;
 
 namespace AwsWiki.Gpu;
@@ -11,78 +12,107 @@ namespace AwsWiki.Gpu;
 /// <summary>
 /// A live query: AWS specs and zones from EC2, spot from EC2's price history, on-demand and
 /// reserved from the Price List API; Azure prices from the Retail Prices API on top of the
-/// catalog's Azure specs (Azure publishes no spec API without an account). Regions run
-/// concurrently, at most <c>maxParallel</c> at a time; a failing region yields its error and
-/// the others still return.
+/// catalog's Azure specs (Azure publishes no spec API without an account). Regions run through
+/// the one fan-out engine, at most <c>maxParallel</c> at a time; a failing region yields its error
+/// (keeping its ErrorId) and the others still return. The Price List is an optional signal: when
+/// it fails or is denied, the region's EC2 facts come out unpriced with one warning.
 /// </summary>
 public sealed class LiveGpuOfferingSource
 {
     private const int ActivityId = 3301;
-    private readonly IReadOnlyList<IEc2GpuInventory> _awsRegions;
+    private const string Activity = "Querying GPU offerings";
+    private readonly IReadOnlyList<string> _awsRegions;
+    private readonly Func<string, IEc2GpuInventory> _inventoryFor;
+    private readonly string? _profileName;
     private readonly IPriceListClient? _priceList;
     private readonly AzureLiveOfferings? _azure;
     private readonly IReadOnlyList<string>? _azureRegions;
     private readonly IActivityReporter _reporter;
-    private readonly SemaphoreSlim _parallel;
+    private readonly int _maxParallel;
     private readonly SemaphoreSlim _specGate = new(1, 1);
     private readonly ConcurrentDictionary<string, GpuCatalogEntry?> _specs = new(StringComparer.Ordinal);
-    private int _done;
-    private int _total;
 
+    /// <param name="aws">The resolved AWS context; null when AWS is not asked. Each region gets its credentials and endpoints.</param>
     /// <param name="azureRegions">Azure regions to query; null queries every region in one request series.</param>
     /// <param name="azureSpecs">Where Azure sizes' specs come from; the embedded catalog when null.</param>
-    public LiveGpuOfferingSource(IReadOnlyList<IEc2GpuInventory> awsRegions, IPriceListClient? priceList, IAzureRetailPriceClient? azure,
-        IReadOnlyList<string>? azureRegions, IActivityReporter reporter, int maxParallel = 8, IEnumerable<GpuCatalogEntry>? azureSpecs = null)
+    public LiveGpuOfferingSource(AwsContext? aws, IReadOnlyList<string> awsRegions, IAzureRetailPriceClient? azure,
+        IReadOnlyList<string>? azureRegions, IActivityReporter reporter, int maxParallel = FanOut.DefaultThrottleLimit, IEnumerable<GpuCatalogEntry>? azureSpecs = null)
+        : this(aws is null ? Array.Empty<string>() : awsRegions, region => new Ec2GpuInventory(aws!, region), aws is null ? null : new PriceListClient(aws),
+            aws?.ProfileName, azure, azureRegions, reporter, maxParallel, azureSpecs)
+    {
+    }
+
+    /// <summary>With stand-ins for EC2 and the Price List (unit tests).</summary>
+    internal LiveGpuOfferingSource(IReadOnlyList<string> awsRegions, Func<string, IEc2GpuInventory> inventoryFor, IPriceListClient? priceList, string? profileName,
+        IAzureRetailPriceClient? azure, IReadOnlyList<string>? azureRegions, IActivityReporter reporter, int maxParallel = FanOut.DefaultThrottleLimit,
+        IEnumerable<GpuCatalogEntry>? azureSpecs = null)
     {
         _awsRegions = awsRegions;
+        _inventoryFor = inventoryFor;
         _priceList = priceList;
+        _profileName = profileName;
         _azure = azure is null ? null : new AzureLiveOfferings(azure, azureSpecs ?? GpuCatalog.Entries);
         _azureRegions = azureRegions;
         _reporter = reporter;
-        _parallel = new SemaphoreSlim(Math.Max(1, maxParallel));
+        _maxParallel = Math.Max(1, maxParallel);
     }
 
+    /// <summary>One result per AWS region, then per Azure region (or one "*" for every Azure region).</summary>
     public async Task<IReadOnlyList<LiveRegionResult>> QueryAsync(GpuOfferingRequest request, CancellationToken cancellationToken)
     {
-        var work = new List<(string Provider, string Region, Func<Task<IReadOnlyList<GpuCatalogEntry>>> Run)>();
-        foreach (var ec2 in _awsRegions)
+        var fanOut = new FanOut(_reporter, ActivityId, Activity, "regions", _maxParallel, _maxParallel);
+        try
         {
-            work.Add((GpuOfferingRequest.Aws, ec2.Region, () => QueryAwsRegionAsync(ec2, request, cancellationToken)));
-        }
+            var aws = fanOut.RunAsync(_awsRegions.Select(r => new FanOutScope(_profileName, null, r)).ToList(), async (scope, token) =>
+            {
+                _reporter.Verbose($"Querying {GpuOfferingRequest.Aws} {scope.Region}.");
+                var inventory = _inventoryFor(scope.Region!);
+                try
+                {
+                    return await QueryAwsRegionAsync(inventory, request, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    (inventory as IDisposable)?.Dispose();
+                }
+            }, cancellationToken, failure: Errors.RegionQueryFailed);
 
-        if (_azure is not null)
-        {
-            IEnumerable<string?> azureTargets = _azureRegions is null ? new string?[] { null } : _azureRegions.Select(r => (string?)r);
-            foreach (var region in azureTargets)
-            {
-                var name = region;
-                work.Add((GpuOfferingRequest.Azure, name ?? "*", () => _azure.QueryAsync(name, request, cancellationToken)));
-            }
-        }
+            var azureTargets = _azure is null ? new List<string>() : _azureRegions?.ToList() ?? new List<string> { "*" };
+            // Azure regions share the engine's limits and progress; their failures are worded for Azure, not an AWS profile.
+            var azure = fanOut.RunAsync(azureTargets.Select(r => new FanOutScope(GpuOfferingRequest.Azure, null, r)).ToList(),
+                (scope, token) => QueryAzureRegionAsync(scope.Region!, request, token), cancellationToken);
 
-        _total = work.Count;
-        var tasks = work.Select(async w =>
+            var results = new List<LiveRegionResult>();
+            results.AddRange((await aws.ConfigureAwait(false))
+                .Select(r => new LiveRegionResult(GpuOfferingRequest.Aws, r.Scope.Region!, r.Value ?? (IReadOnlyList<GpuCatalogEntry>)Array.Empty<GpuCatalogEntry>(),
+                    LiveRegionResult.AtRegion(r.Error, r.Scope.Region))));
+            results.AddRange(await azure.ConfigureAwait(false) is var azureResults ? azureResults.Select(r => r.Value!) : Array.Empty<LiveRegionResult>());
+            return results;
+        }
+        finally
         {
-            await _parallel.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                _reporter.Verbose($"Querying {w.Provider} {w.Region}.");
-                return new LiveRegionResult(w.Provider, w.Region, await w.Run().ConfigureAwait(false));
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                return new LiveRegionResult(w.Provider, w.Region, Array.Empty<GpuCatalogEntry>(), e);
-            }
-            finally
-            {
-                _parallel.Release();
-                var done = Interlocked.Increment(ref _done);
-                _reporter.Progress(ActivityId, "Querying GPU offerings", $"{done} of {_total} regions done ({w.Provider} {w.Region})", done * 100 / Math.Max(1, _total));
-            }
-        }).ToList();
-        var results = await Task.WhenAll(tasks).ConfigureAwait(false);
-        _reporter.CompleteProgress(ActivityId, "Querying GPU offerings");
-        return results;
+            fanOut.Complete();
+        }
+    }
+
+    private async Task<LiveRegionResult> QueryAzureRegionAsync(string region, GpuOfferingRequest request, CancellationToken cancellationToken)
+    {
+        _reporter.Verbose($"Querying {GpuOfferingRequest.Azure} {region}.");
+        try
+        {
+            return new LiveRegionResult(GpuOfferingRequest.Azure, region, await _azure!.QueryAsync(region == "*" ? null : region, request, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // As the fan-out words an AWS region's failure: RegionQueryFailed in the cause's category; a timeout stays RequestTimedOut.
+            var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
+            var known = inner as AwsWikiException;
+            var timedOut = known?.Kind == FailureKind.OperationTimeout;
+            var what = timedOut ? string.Empty : Errors.RegionQueryFailed.Message.TrimEnd('.') + ": ";
+            var error = new AwsWikiException(timedOut ? known!.ErrorId : Errors.RegionQueryFailed.Id, known?.Kind ?? Errors.RegionQueryFailed.Kind, region,
+                $"{GpuOfferingRequest.Azure} {(region == "*" ? "(every region)" : region)}: {what}{UserText.Show(inner.Message)} The others go on.", inner);
+            return new LiveRegionResult(GpuOfferingRequest.Azure, region, Array.Empty<GpuCatalogEntry>(), error);
+        }
     }
 
     private async Task<IReadOnlyList<GpuCatalogEntry>> QueryAwsRegionAsync(IEc2GpuInventory ec2, GpuOfferingRequest request, CancellationToken cancellationToken)
@@ -122,6 +152,8 @@ public sealed class LiveGpuOfferingSource
         }
         else if (_priceList is not null)
         {
+            // An optional signal: failing or denied, the EC2 facts come out unpriced with one warning for the region.
+            var prices = new OptionalSignal(ec2.Region, "Price List prices", "its offerings are unpriced (listed with -IncludeUnpriced)", _reporter);
             // A few types of one region at a time: the Price List API throttles eagerly.
             using var perRegion = new SemaphoreSlim(4);
             await Task.WhenAll(entries.Select(async entry =>
@@ -129,7 +161,7 @@ public sealed class LiveGpuOfferingSource
                 await perRegion.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await PriceAwsEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+                    await prices.TryAsync(() => PriceAwsEntryAsync(entry, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -141,7 +173,7 @@ public sealed class LiveGpuOfferingSource
         return entries;
     }
 
-    private async Task PriceAwsEntryAsync(GpuCatalogEntry entry, CancellationToken cancellationToken)
+    private async Task<bool> PriceAwsEntryAsync(GpuCatalogEntry entry, CancellationToken cancellationToken)
     {
         var filters = AwsPriceListPrices.Filters(entry.InstanceType, entry.Region);
         var documents = await _priceList!.GetProductsAsync("AmazonEC2", filters, cancellationToken).ConfigureAwait(false);
@@ -162,6 +194,7 @@ public sealed class LiveGpuOfferingSource
         }
 
         entry.Source = "EC2 API + AWS Price List API (live)";
+        return true;
     }
 
     /// <summary>Specs are the same in every region, so they are fetched once; a region asks only for types no region has described yet.</summary>

@@ -1,24 +1,16 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
 using AwsWiki.Aws;
 
 namespace AwsWiki.Identity;
 
-/// <summary>STS GetCallerIdentity through AWSSDK.SecurityToken.</summary>
+/// <summary>STS GetCallerIdentity through the one STS path (<see cref="StsApi"/>).</summary>
 public sealed class StsCallerIdentityClient : ICallerIdentityClient
 {
     private readonly AwsContext _context;
 
     public StsCallerIdentityClient(AwsContext context) => _context = context;
 
-    public async Task<(string Account, string Arn, string UserId)> GetCallerIdentityAsync(CancellationToken cancellationToken)
-    {
-        using var client = new AmazonSecurityTokenServiceClient(_context.Credentials,
-            _context.Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts));
-        var response = await _context.CallAsync(AwsService.Sts, token => client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), token), cancellationToken)
-            .ConfigureAwait(false);
-        return (response.Account, response.Arn, response.UserId);
-    }
+    public Task<(string Account, string Arn, string UserId)> GetCallerIdentityAsync(CancellationToken cancellationToken) =>
+        StsApi.GetCallerIdentityAsync(_context, cancellationToken);
 }

@@ -9,152 +9,147 @@ using AwsWiki.Aws;
 namespace AwsWiki.Instances;
 
 /// <summary>
-/// The fan-out of Get-AwsInstance. Per profile: the account from STS (once), with
-/// -OrganizationRoleName the organization's active accounts and one AssumeRole each, the regions
-/// (DescribeRegions once per account when -AllRegions or a wildcard asks for them). Then every
-/// (account, region) pair lists its instances, at most ThrottleLimit pairs at once overall and
-/// <see cref="InstanceQuery.PerAccountLimit"/> per account. Each pair's instances arrive in
-/// <see cref="Results"/> together as soon as it is done; a failing pair (or profile) arrives as
-/// one result with its error, and the rest go on. Cancelling the token stops everything in flight.
+/// Get-AwsInstance's work on the fan-out engine, in two stages. First, per profile: the account
+/// from STS (once), with -OrganizationRoleName the organization's active accounts and one
+/// AssumeRole each, and the regions (DescribeRegions once per account when -AllRegions or a
+/// wildcard asks for them). Then every (account, region) pair lists its instances, at most
+/// ThrottleLimit pairs at once and <see cref="InstanceQuery.PerAccountLimit"/> per account. Each
+/// pair's instances arrive in <see cref="Results"/> as soon as it is done; a failing profile,
+/// account or pair arrives as one result with its error, and the rest go on.
 /// </summary>
-public sealed class InstanceLister
+internal sealed class InstanceLister
 {
     private const int ActivityId = 3401;
     private const string Activity = "Listing EC2 instances";
 
     private readonly InstanceQuery _query;
     private readonly IActivityReporter _reporter;
-    private readonly SemaphoreSlim _overall;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _perAccount = new(StringComparer.Ordinal);
-    private int _total;
-    private int _done;
 
     public InstanceLister(InstanceQuery query, IActivityReporter reporter)
     {
         _query = query;
         _reporter = reporter;
-        _overall = new SemaphoreSlim(Math.Max(1, query.ThrottleLimit));
     }
 
-    /// <summary>Each pair's instances (or failure), in the order pairs finish; read while <see cref="RunAsync"/> runs.</summary>
-    public ConcurrentQueue<InstanceResult> Results { get; } = new();
+    /// <summary>Each pair's instances (or a failure), in the order they finish; read while <see cref="RunAsync"/> runs.</summary>
+    public ConcurrentQueue<FanOutResult<IReadOnlyList<AwsInstance>>> Results { get; } = new();
 
     /// <param name="profiles">One resolved context per profile (credentials resolved once, on the caller's thread).</param>
     public async Task RunAsync(IReadOnlyList<(string? ProfileName, AwsContext Context)> profiles, CancellationToken cancellationToken)
     {
         _reporter.Progress(ActivityId, Activity, "Resolving accounts and regions", -1);
+        var accounts = new FanOut(_reporter, ActivityId, Activity, "profiles", _query.ThrottleLimit, InstanceQuery.PerAccountLimit);
+        var pairs = new FanOut(_reporter, ActivityId, Activity, "profile/region pairs", _query.ThrottleLimit, InstanceQuery.PerAccountLimit);
         try
         {
-            await Task.WhenAll(profiles.Select(p => RunProfileAsync(p.ProfileName, new InstanceApi(p.Context), cancellationToken))).ConfigureAwait(false);
-        }
-        finally
-        {
-            _reporter.CompleteProgress(ActivityId, Activity);
-        }
-    }
+            var byProfile = profiles.Select(p => new FanOutScope(p.ProfileName, null, null)).ToList();
+            var discovered = await accounts.RunAsync(byProfile, (scope, token) => DiscoverAsync(scope, profiles[byProfile.IndexOf(scope)].Context, token),
+                cancellationToken, failure: Errors.ProfileUnusable).ConfigureAwait(false);
 
-    private async Task RunProfileAsync(string? profileName, InstanceApi api, CancellationToken cancellationToken)
-    {
-        string accountId;
-        try
-        {
-            accountId = await Bounded(() => api.GetAccountIdAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            _reporter.Verbose($"Profile '{profileName}' is account {accountId}.");
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            Fail(new InstanceScope(profileName, null, null), "ProfileUnusable", "The account of the profile could not be read", e);
-            return;
-        }
-
-        if (string.IsNullOrEmpty(_query.OrganizationRoleName))
-        {
-            await RunAccountAsync(profileName, accountId, api, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        IReadOnlyList<Clients.OrganizationAccount> accounts;
-        try
-        {
-            accounts = await Bounded(() => api.ListActiveAccountsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            _reporter.Verbose($"The organization of profile '{profileName}' has {accounts.Count} active accounts.");
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            Fail(new InstanceScope(profileName, accountId, null), "OrganizationUnreadable", "The organization's accounts could not be listed", e);
-            return;
-        }
-
-        await Task.WhenAll(accounts.Select(async account =>
-        {
-            var accountApi = api;
-            if (!string.Equals(account.Id, accountId, StringComparison.Ordinal))
+            var work = new List<(FanOutScope Scope, InstanceApi Api)>();
+            foreach (var result in discovered)
             {
-                // The management account has no organization role of its own: its instances are listed with the profile's credentials.
-                var roleArn = $"arn:aws:iam::{account.Id}:role/{_query.OrganizationRoleName}";
-                try
+                if (result.Error is not null)
                 {
-                    accountApi = await Bounded(() => api.AssumeRoleAsync(roleArn, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    Results.Enqueue(new FanOutResult<IReadOnlyList<AwsInstance>>(result.Scope, null, result.Error));
+                    continue;
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+
+                foreach (var (scope, api, error) in result.Value!)
                 {
-                    Fail(new InstanceScope(profileName, account.Id, null), "OrganizationRoleUnusable", $"Role {roleArn} could not be assumed", e);
-                    return;
+                    if (error is not null)
+                    {
+                        Results.Enqueue(new FanOutResult<IReadOnlyList<AwsInstance>>(scope, null, error));
+                    }
+                    else
+                    {
+                        work.Add((scope, api!));
+                    }
                 }
             }
 
-            await RunAccountAsync(profileName, account.Id, accountApi, cancellationToken).ConfigureAwait(false);
-        })).ConfigureAwait(false);
+            var scopes = work.Select(w => w.Scope).ToList();
+            await pairs.RunAsync(scopes, (scope, token) => ListPairAsync(scope, work[scopes.IndexOf(scope)].Api, token), cancellationToken,
+                Results.Enqueue, Errors.InstanceQueryFailed).ConfigureAwait(false);
+        }
+        finally
+        {
+            pairs.Complete();
+        }
     }
 
-    private async Task RunAccountAsync(string? profileName, string accountId, InstanceApi api, CancellationToken cancellationToken)
+    /// <summary>A profile's (account, region) pairs to list, with the API to list each; per-account failures isolated.</summary>
+    private async Task<IReadOnlyList<(FanOutScope Scope, InstanceApi? Api, AwsWikiException? Error)>> DiscoverAsync(FanOutScope profile, AwsContext context,
+        CancellationToken cancellationToken)
     {
-        IReadOnlyList<string>? enabled = null;
-        if (_query.NeedsRegionList)
+        var api = new InstanceApi(context);
+        var accountId = await api.GetAccountIdAsync(cancellationToken).ConfigureAwait(false);
+        _reporter.Verbose($"Profile '{profile.ProfileName}' is account {accountId}.");
+        var own = profile.ForAccount(accountId, null);
+        var accounts = new List<(FanOutScope Scope, InstanceApi? Api, AwsWikiException? Error)>();
+        if (string.IsNullOrEmpty(_query.OrganizationRoleName))
         {
+            accounts.Add((own, api, null));
+        }
+        else
+        {
+            IReadOnlyList<Clients.OrganizationAccount> members;
             try
             {
-                enabled = await Bounded(() => api.DescribeEnabledRegionsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                members = await api.ListActiveAccountsAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                Fail(new InstanceScope(profileName, accountId, null), "RegionListUnavailable", "The account's regions could not be listed", e);
-                return;
+                return new[] { (own, (InstanceApi?)null, (AwsWikiException?)FanOut.Isolate(own, e, Errors.OrganizationUnreadable)) };
+            }
+
+            _reporter.Verbose($"The organization of profile '{profile.ProfileName}' has {members.Count} active accounts.");
+            foreach (var account in members)
+            {
+                // The management account has no organization role of its own: its instances are listed with the profile's credentials.
+                var roleArn = account.Id == accountId ? null : $"arn:aws:iam::{account.Id}:role/{_query.OrganizationRoleName}";
+                var scope = profile.ForAccount(account.Id, roleArn);
+                try
+                {
+                    accounts.Add((scope, roleArn is null ? api : await api.AssumeRoleAsync(roleArn, cancellationToken).ConfigureAwait(false), null));
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    accounts.Add((scope, null, FanOut.Isolate(scope, e, Errors.OrganizationRoleUnusable)));
+                }
             }
         }
 
-        var regions = _query.RegionsFor(api.DefaultRegion, enabled);
-        Interlocked.Add(ref _total, regions.Count);
-        var gate = _perAccount.GetOrAdd(accountId, _ => new SemaphoreSlim(InstanceQuery.PerAccountLimit));
-        await Task.WhenAll(regions.Select(region => RunPairAsync(profileName, accountId, region, api, gate, cancellationToken))).ConfigureAwait(false);
+        var pairs = new List<(FanOutScope, InstanceApi?, AwsWikiException?)>();
+        foreach (var (scope, accountApi, error) in accounts)
+        {
+            if (error is not null)
+            {
+                pairs.Add((scope, null, error));
+                continue;
+            }
+
+            IReadOnlyList<string>? enabled = null;
+            if (_query.NeedsRegionList)
+            {
+                try
+                {
+                    enabled = await accountApi!.DescribeEnabledRegionsAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    pairs.Add((scope, null, FanOut.Isolate(scope, e, Errors.RegionListUnavailable)));
+                    continue;
+                }
+            }
+
+            pairs.AddRange(_query.RegionsFor(accountApi!.DefaultRegion, enabled).Select(region => (scope.InRegion(region), (InstanceApi?)accountApi, (AwsWikiException?)null)));
+        }
+
+        return pairs;
     }
 
-    private async Task RunPairAsync(string? profileName, string accountId, string region, InstanceApi api, SemaphoreSlim accountGate,
-        CancellationToken cancellationToken)
-    {
-        var scope = new InstanceScope(profileName, accountId, region);
-        // The account's gate first: a pair waiting for its account holds no overall slot another account could use.
-        await accountGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var instances = await Bounded(() => ListPairAsync(scope, api, cancellationToken), cancellationToken).ConfigureAwait(false);
-            Results.Enqueue(new InstanceResult(scope, instances));
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            Fail(scope, "InstanceQueryFailed", "The instances could not be listed", e);
-        }
-        finally
-        {
-            accountGate.Release();
-            var done = Interlocked.Increment(ref _done);
-            var total = Volatile.Read(ref _total);
-            _reporter.Progress(ActivityId, Activity, $"{done} of {total} profile/region pairs done ({profileName ?? accountId} {region})",
-                done * 100 / Math.Max(1, total));
-        }
-    }
-
-    private async Task<IReadOnlyList<AwsInstance>> ListPairAsync(InstanceScope scope, InstanceApi api, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AwsInstance>> ListPairAsync(FanOutScope scope, InstanceApi api, CancellationToken cancellationToken)
     {
         var region = scope.Region!;
         var found = await api.DescribeInstancesAsync(region, _query.Ec2Filters(), cancellationToken).ConfigureAwait(false);
@@ -169,53 +164,14 @@ public sealed class InstanceLister
         {
             ssm = await api.DescribeSsmPingStatusAsync(region, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (AwsWikiException e) when (!cancellationToken.IsCancellationRequested)
         {
-            _reporter.Warning($"SSM status unknown for {scope}: {Describe(e)}");
+            // An optional signal: the instances still come out, SsmPingStatus empty.
+            _reporter.Warning($"SSM status unknown for {scope}: {e.Message}");
         }
 
         var now = DateTime.UtcNow;
         return found.Select(i => InstanceMapper.Map(i, scope.ProfileName, scope.AccountId, region, api.RoleArn, ssm, now))
             .OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
-    }
-
-    private async Task<T> Bounded<T>(Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        await _overall.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        finally
-        {
-            _overall.Release();
-        }
-    }
-
-    /// <summary>The AWS error code and the most specific message (the SDK wraps some in "see inner exception").</summary>
-    private static string Describe(Exception e)
-    {
-        var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
-        var message = inner.Message;
-        for (var cause = inner.InnerException; cause is not null && message.IndexOf("inner exception", StringComparison.OrdinalIgnoreCase) >= 0; cause = cause.InnerException)
-        {
-            message = cause.Message;
-        }
-
-        if (inner is Amazon.Runtime.AmazonServiceException service && message.StartsWith("Exception of type", StringComparison.Ordinal))
-        {
-            message = $"HTTP {(int)service.StatusCode} {service.StatusCode}";
-        }
-
-        return AwsFailureClassifier.Classify(inner) is { } code ? $"{code.ErrorId}: {message}" : message;
-    }
-
-    private void Fail(InstanceScope scope, string errorId, string what, Exception e)
-    {
-        var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
-        var kind = AwsFailureClassifier.Classify(inner)?.Kind ?? FailureKind.ResourceUnavailable;
-        var reason = Describe(inner);
-        Results.Enqueue(new InstanceResult(scope, Array.Empty<AwsInstance>(),
-            new AwsWikiException(errorId, kind, scope, $"{what} ({scope}); the others are still listed. {reason}", inner)));
     }
 }

@@ -27,8 +27,7 @@ internal sealed class FileLock : IDisposable
             if (!mutex.WaitOne(timeout))
             {
                 mutex.Dispose();
-                throw new AwsWikiException("ProfileFileLocked", FailureKind.ResourceUnavailable, path,
-                    $"Another process has held the lock on '{path}' for more than {timeout.TotalSeconds:0} seconds.");
+                throw Errors.ProfileFileLocked.New(path, path, Math.Round(timeout.TotalSeconds));
             }
         }
         catch (AbandonedMutexException)

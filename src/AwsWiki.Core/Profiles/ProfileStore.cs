@@ -107,9 +107,11 @@ public sealed class ProfileStore
     /// settings over them, and the credentials-file keys on top. Nested blocks are left out. Only for
     /// handing to the SDK's credential providers; null when the profile is in neither file.
     /// </summary>
-    internal IReadOnlyDictionary<string, string>? ReadSettings(string name)
+    internal IReadOnlyDictionary<string, string>? ReadSettings(string name) => SettingsOf(Load(), name);
+
+    /// <summary>The same as <see cref="ReadSettings"/>, from files already read.</summary>
+    internal static IReadOnlyDictionary<string, string>? SettingsOf(ProfileFiles files, string name)
     {
-        var files = Load();
         var merged = files.MergedValues(name);
         if (merged is null)
         {

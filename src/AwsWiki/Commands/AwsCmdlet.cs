@@ -5,7 +5,7 @@ using AwsWiki.Commands.Completers;
 namespace AwsWiki.Commands;
 
 /// <summary>Base for cmdlets that call AWS in one region: the common parameters with a single -Region.</summary>
-public abstract class AwsCmdlet : AwsConnectionCmdlet
+public abstract class AwsCmdlet : AwsProfileCmdlet
 {
     private AwsContext? _context;
 

@@ -13,18 +13,20 @@ using AwsWiki.Credentials;
 namespace AwsWiki.Commands;
 
 /// <summary>
-/// The common AWS parameters except -Region, resolved in one place by <see cref="AwsContextResolver"/>.
-/// Most cmdlets derive from <see cref="AwsCmdlet"/>, which adds a single -Region; a cmdlet whose
-/// -Region means something else (several regions to query) derives from this one and passes the
-/// region it wants to <see cref="ResolveContext"/>.
+/// The common AWS parameters except -ProfileName and -Region, resolved in one place by
+/// <see cref="AwsContextResolver"/>. Most cmdlets derive from <see cref="AwsCmdlet"/> (one profile,
+/// one region) or <see cref="AwsProfileCmdlet"/> (one profile, their own -Region); a cmdlet whose
+/// -ProfileName means something else (several profiles, or bound from the pipeline) derives from
+/// this one and passes each profile to <see cref="ResolveProfiles"/>.
 /// </summary>
 public abstract class AwsConnectionCmdlet : CancellableCmdlet
 {
-    /// <summary>A profile in the shared credentials/config files. Overrides AWS_PROFILE.</summary>
-    [Parameter]
-    [Alias("StoredCredentials", "AWSProfileName")]
-    [ArgumentCompleter(typeof(ProfileNameCompleter))]
-    public string? ProfileName { get; set; }
+    /// <summary>
+    /// The profile the next resolution uses (null: AWS_PROFILE, AWS Tools' defaults, the SDK chain).
+    /// Cmdlets declare their own -ProfileName: one name (<see cref="AwsProfileCmdlet"/>), several,
+    /// or one bound from piped objects, and set this in turn.
+    /// </summary>
+    protected string? SelectedProfile { get; set; }
 
     /// <summary>AWS credentials: AWS Tools' (SDK v3 or v4, or AWSPSCredentials) or AwsWiki's own; see CredentialObjects.</summary>
     [Parameter]
@@ -53,6 +55,7 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
 
     // One entry per profile this call resolved (cmdlets that fan out over profiles set ProfileName in turn).
     private readonly Dictionary<string, ResolvedCredentials> _credentials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AwsContext> _roles = new(StringComparer.Ordinal);
 
     /// <summary>
     /// How long one AWS request may take, its retries included, before the call fails with
@@ -76,9 +79,57 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     /// <param name="requireRegion">When false and no region is configured, us-east-1 is used.</param>
     protected AwsContext ResolveContext(string? region, bool requireRegion = true)
     {
+        try
+        {
+            return TryResolveContext(region, requireRegion);
+        }
+        catch (AwsWikiException e)
+        {
+            ThrowFailure(e, e.Target);
+            throw; // not reached: ThrowFailure throws
+        }
+    }
+
+    /// <summary>
+    /// One context per profile for a call over several: a profile whose credentials cannot be had
+    /// (a failing credential_process, an expired SSO token, no MFA code, a refused AssumeRole) is
+    /// one error naming it, and the others go on.
+    /// </summary>
+    protected List<(string? ProfileName, AwsContext Context)> ResolveProfiles(IEnumerable<string?> profileNames, string? region, bool requireRegion = true)
+    {
+        var resolved = new List<(string?, AwsContext)>();
+        var saved = SelectedProfile;
+        try
+        {
+            foreach (var name in profileNames)
+            {
+                SelectedProfile = name;
+                try
+                {
+                    var context = TryResolveContext(region, requireRegion);
+                    resolved.Add((name ?? context.ProfileName, context));
+                }
+                catch (AwsWikiException e)
+                {
+                    var scope = new FanOutScope(name, null, region);
+                    WriteFailure(FanOut.Isolate(scope, e), scope);
+                }
+            }
+        }
+        finally
+        {
+            SelectedProfile = saved;
+        }
+
+        return resolved;
+    }
+
+    /// <summary>As <see cref="ResolveContext"/>, throwing the AwsWikiException instead of a terminating error.</summary>
+    protected AwsContext TryResolveContext(string? region, bool requireRegion = true)
+    {
         var options = new AwsConnectionOptions
         {
-            ProfileName = ProfileName,
+            ProfileName = SelectedProfile,
             Region = region,
             Credential = Unwrap(Credential),
             EndpointUrl = EndpointUrl,
@@ -89,41 +140,34 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
             StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
             TimeoutSec = TimeoutSec,
         };
-        try
+
+        // Once per call and profile, on the pipeline thread (where the host can ask for an MFA
+        // code), under -TimeoutSec and Ctrl+C; every region and item of the call shares them.
+        var key = SelectedProfile ?? string.Empty;
+        if (!_credentials.TryGetValue(key, out var credentials))
         {
-            // Once per call and profile, on the pipeline thread (where the host can ask for an MFA
-            // code); every region and item of the call shares them.
-            var key = ProfileName ?? string.Empty;
-            if (!_credentials.TryGetValue(key, out var credentials))
+            var pipelineThread = Thread.CurrentThread.ManagedThreadId;
+            options.MfaCode = new MfaCodeSource(MfaTokenCode,
+                (profile, serial) => Thread.CurrentThread.ManagedThreadId == pipelineThread ? PromptForMfaCode(profile, serial) : null);
+            credentials = AwsContextResolver.ResolveCredentials(options, cancellationToken: CancelToken);
+            _credentials[key] = credentials;
+        }
+
+        var context = AwsContextResolver.Resolve(options, credentials, requireRegion);
+        if (!string.IsNullOrEmpty(AssumeRoleArn))
+        {
+            var roleKey = key + "|" + AssumeRoleArn;
+            if (!_roles.TryGetValue(roleKey, out var role))
             {
-                var pipelineThread = Thread.CurrentThread.ManagedThreadId;
-                options.MfaCode = new MfaCodeSource(MfaTokenCode,
-                    (profile, serial) => Thread.CurrentThread.ManagedThreadId == pipelineThread ? PromptForMfaCode(profile, serial) : null);
-                credentials = AwsContextResolver.ResolveCredentials(options);
-                _credentials[key] = credentials;
+                role = Await(StsApi.AssumeRoleContextAsync(context, AssumeRoleArn!, "AwsWiki-" + MyInvocation.MyCommand.Name, CancelToken));
+                _roles[roleKey] = role;
             }
 
-            var context = AwsContextResolver.Resolve(options, credentials, requireRegion);
-            if (!string.IsNullOrEmpty(AssumeRoleArn))
-            {
-                var roleKey = key + "|" + AssumeRoleArn;
-                if (!_credentials.TryGetValue(roleKey, out var role))
-                {
-                    role = AwsContextResolver.AssumeRole(context, AssumeRoleArn!, "AwsWiki-" + MyInvocation.MyCommand.Name);
-                    _credentials[roleKey] = role;
-                }
-
-                context = AwsContextResolver.Resolve(options, role, requireRegion);
-            }
-
-            WriteVerbose($"Using credentials from {context.CredentialSource}, region {context.RegionName}.");
-            return context;
+            context = role.ForRegion(context.RegionName);
         }
-        catch (AwsWikiException e)
-        {
-            ThrowFailure(e, e.Target);
-            throw; // not reached: ThrowFailure throws
-        }
+
+        WriteVerbose($"Using credentials from {context.CredentialSource}, region {context.RegionName}.");
+        return context;
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;

@@ -36,6 +36,37 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
         task.GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Waits for a task that hands results over as it goes (a fan-out), writing each one as soon as
+    /// it arrives, with progress and messages in between. The one wait loop of the cmdlets.
+    /// </summary>
+    protected void AwaitStreaming<T>(Task task, System.Collections.Concurrent.ConcurrentQueue<T> results, Action<T> write)
+    {
+        void Drain()
+        {
+            _reporter.Drain(this);
+            while (results.TryDequeue(out var item))
+            {
+                write(item);
+            }
+        }
+
+        var handle = ((IAsyncResult)task).AsyncWaitHandle;
+        while (!handle.WaitOne(TimeSpan.FromMilliseconds(50)))
+        {
+            if (_cancellation.IsCancellationRequested)
+            {
+                // Ctrl+C: the calls in flight are cancelled; what they were doing ends on its own.
+                throw new PipelineStoppedException();
+            }
+
+            Drain();
+        }
+
+        Drain();
+        task.GetAwaiter().GetResult();
+    }
+
     /// <summary>Writes queued progress and messages now.</summary>
     protected void FlushReporter() => _reporter.Drain(this);
 

@@ -1,10 +1,13 @@
 using System;
 using System.Management.Automation;
-using AwsWiki.Aws;
 
 namespace AwsWiki.Commands.Internal;
 
-/// <summary>Turns failures from the core library and the AWS SDK into specific ErrorRecords (SDK codes via <see cref="AwsFailureClassifier"/>).</summary>
+/// <summary>
+/// Turns failures into ErrorRecords. Every AWS failure reaches here already mapped by the call
+/// path (an AwsWikiException with its ErrorId and category); anything else is a bug, reported as
+/// UnexpectedError rather than hidden.
+/// </summary>
 internal static class ErrorRecords
 {
     public static ErrorRecord From(Exception exception, object? target)
@@ -18,10 +21,7 @@ internal static class ErrorRecords
             case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
                 return From(aggregate.InnerExceptions[0], target);
             default:
-                var aws = AwsFailureClassifier.Classify(exception);
-                return aws is { } classified
-                    ? new ErrorRecord(exception, classified.ErrorId, ToCategory(classified.Kind), target)
-                    : new ErrorRecord(exception, "UnexpectedError", ErrorCategory.NotSpecified, target);
+                return new ErrorRecord(exception, "UnexpectedError", ErrorCategory.NotSpecified, target);
         }
     }
 

@@ -11,20 +11,22 @@ using AwsWiki.Aws;
 namespace AwsWiki.Gpu.Capacity;
 
 /// <summary>
-/// The EC2 capacity operations of one region through AWSSDK.EC2, with SDK paginators, turned into
-/// plain records so no SDK type leaves this assembly.
+/// The EC2 capacity operations of one region through AWSSDK.EC2, every request and page through the
+/// one call path (deadline, cancellation, error mapping), turned into plain records so no SDK type
+/// leaves this assembly.
 /// </summary>
 public sealed class Ec2CapacityClient : IDisposable
 {
     /// <summary>The tag every probe reservation carries, so an interrupted probe can find and cancel its own.</summary>
     public const string ProbeTagKey = "awswiki:capacity-probe";
 
-    private readonly AmazonEC2Client _client;
+    private readonly ServiceClient<AmazonEC2Client> _client;
 
-    public Ec2CapacityClient(AwsContext context)
+    /// <param name="region">Another region than the context's, with the same credentials.</param>
+    public Ec2CapacityClient(AwsContext context, string? region = null)
     {
-        Region = context.RegionName;
-        _client = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
+        _client = AwsClientFactory.Ec2(context, region);
+        Region = _client.Region;
     }
 
     public string Region { get; }
@@ -32,7 +34,8 @@ public sealed class Ec2CapacityClient : IDisposable
     /// <summary>The region's availability zones (not Local or Wavelength Zones): name and ID.</summary>
     public async Task<IReadOnlyList<(string Name, string Id)>> ZonesAsync(CancellationToken cancellationToken)
     {
-        var response = await _client.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest(), cancellationToken).ConfigureAwait(false);
+        var response = await _client.CallAsync("DescribeAvailabilityZones",
+            (c, token) => c.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest(), token), cancellationToken).ConfigureAwait(false);
         return (response.AvailabilityZones ?? new List<AvailabilityZone>())
             .Where(z => string.IsNullOrEmpty(z.ZoneType) || z.ZoneType == "availability-zone")
             .Select(z => (z.ZoneName, z.ZoneId))
@@ -49,9 +52,13 @@ public sealed class Ec2CapacityClient : IDisposable
             LocationType = LocationType.AvailabilityZoneId,
             Filters = new List<Filter> { new("instance-type", instanceTypes.ToList()) },
         };
-        await foreach (var offering in _client.Paginators.DescribeInstanceTypeOfferings(request).InstanceTypeOfferings.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in _client.PagesAsync("DescribeInstanceTypeOfferings", c => c.Paginators.DescribeInstanceTypeOfferings(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
-            offered.Add((offering.InstanceType.Value, offering.Location));
+            foreach (var offering in page.InstanceTypeOfferings ?? new List<InstanceTypeOffering>())
+            {
+                offered.Add((offering.InstanceType.Value, offering.Location));
+            }
         }
 
         return offered;
@@ -69,11 +76,15 @@ public sealed class Ec2CapacityClient : IDisposable
             SingleAvailabilityZone = true,
             RegionNames = new List<string> { Region },
         };
-        await foreach (var score in _client.Paginators.GetSpotPlacementScores(request).SpotPlacementScores.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in _client.PagesAsync("GetSpotPlacementScores", c => c.Paginators.GetSpotPlacementScores(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
-            if (score.Region == Region && !string.IsNullOrEmpty(score.AvailabilityZoneId) && score.Score is { } value)
+            foreach (var score in page.SpotPlacementScores ?? new List<SpotPlacementScore>())
             {
-                scores[score.AvailabilityZoneId] = value;
+                if (score.Region == Region && !string.IsNullOrEmpty(score.AvailabilityZoneId) && score.Score is { } value)
+                {
+                    scores[score.AvailabilityZoneId] = value;
+                }
             }
         }
 
@@ -86,11 +97,15 @@ public sealed class Ec2CapacityClient : IDisposable
     {
         var offers = new List<(string, DateTime, int, double)>();
         var request = new DescribeCapacityBlockOfferingsRequest { InstanceType = instanceType, InstanceCount = count, CapacityDurationHours = hours };
-        await foreach (var offer in _client.Paginators.DescribeCapacityBlockOfferings(request).CapacityBlockOfferings.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in _client.PagesAsync("DescribeCapacityBlockOfferings", c => c.Paginators.DescribeCapacityBlockOfferings(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
         {
-            if (offer.StartDate is { } start && double.TryParse(offer.UpfrontFee, NumberStyles.Float, CultureInfo.InvariantCulture, out var fee))
+            foreach (var offer in page.CapacityBlockOfferings ?? new List<CapacityBlockOffering>())
             {
-                offers.Add((offer.AvailabilityZone, start.ToUniversalTime(), offer.CapacityBlockDurationHours ?? hours, fee));
+                if (offer.StartDate is { } start && double.TryParse(offer.UpfrontFee, NumberStyles.Float, CultureInfo.InvariantCulture, out var fee))
+                {
+                    offers.Add((offer.AvailabilityZone, start.ToUniversalTime(), offer.CapacityBlockDurationHours ?? hours, fee));
+                }
             }
         }
 
@@ -106,7 +121,7 @@ public sealed class Ec2CapacityClient : IDisposable
         {
             Filters = new List<Filter> { new("instance-type", instanceTypes.ToList()), new("state", new List<string> { "active" }) },
         };
-        await foreach (var reservation in _client.Paginators.DescribeCapacityReservations(request).CapacityReservations.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var reservation in ReservationsAsync(request, cancellationToken).ConfigureAwait(false))
         {
             if (reservation.AvailableInstanceCount is > 0)
             {
@@ -129,7 +144,7 @@ public sealed class Ec2CapacityClient : IDisposable
         var outcomeKnown = false;
         try
         {
-            var response = await _client.CreateCapacityReservationAsync(new CreateCapacityReservationRequest
+            var response = await _client.CallAsync("CreateCapacityReservation", (c, token) => c.CreateCapacityReservationAsync(new CreateCapacityReservationRequest
             {
                 ClientToken = probeId,
                 InstanceType = instanceType,
@@ -143,21 +158,21 @@ public sealed class Ec2CapacityClient : IDisposable
                 {
                     new() { ResourceType = ResourceType.CapacityReservation, Tags = new List<Tag> { new(ProbeTagKey, probeId) } },
                 },
-            }, cancellationToken).ConfigureAwait(false);
+            }, token), cancellationToken, zoneId).ConfigureAwait(false);
             reservationId = response.CapacityReservation?.CapacityReservationId;
             outcomeKnown = reservationId is not null;
             return new CapacityProbeOutcome(CapacityProbeResult.Succeeded, reservationId,
                 $"Reserved {count} at {DateTime.UtcNow:u} and cancelled at once ({reservationId}).");
         }
-        catch (AmazonEC2Exception e) when (e.ErrorCode == "InsufficientInstanceCapacity")
+        catch (AwsServiceException e) when (e.ServiceCode == "InsufficientInstanceCapacity")
         {
             outcomeKnown = true;
-            return new CapacityProbeOutcome(CapacityProbeResult.InsufficientCapacity, null, $"EC2 refused a reservation for {count}: {e.Message}");
+            return new CapacityProbeOutcome(CapacityProbeResult.InsufficientCapacity, null, $"EC2 refused a reservation for {count}: {e.ServiceMessage}");
         }
-        catch (AmazonEC2Exception e)
+        catch (AwsServiceException e)
         {
             outcomeKnown = true;
-            return new CapacityProbeOutcome(CapacityProbeResult.Failed, null, $"{e.ErrorCode}: {e.Message}");
+            return new CapacityProbeOutcome(CapacityProbeResult.Failed, null, $"{e.ServiceCode}: {e.ServiceMessage}");
         }
         finally
         {
@@ -182,7 +197,7 @@ public sealed class Ec2CapacityClient : IDisposable
             {
                 Filters = new List<Filter> { new($"tag:{ProbeTagKey}", new List<string> { lostProbeId }) },
             };
-            await foreach (var found in _client.Paginators.DescribeCapacityReservations(request).CapacityReservations.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var found in ReservationsAsync(request, cancellationToken).ConfigureAwait(false))
             {
                 if (found.State != CapacityReservationState.Cancelled)
                 {
@@ -195,13 +210,25 @@ public sealed class Ec2CapacityClient : IDisposable
         {
             try
             {
-                await _client.CancelCapacityReservationAsync(new CancelCapacityReservationRequest { CapacityReservationId = id }, cancellationToken).ConfigureAwait(false);
+                await _client.CallAsync("CancelCapacityReservation",
+                    (c, token) => c.CancelCapacityReservationAsync(new CancelCapacityReservationRequest { CapacityReservationId = id }, token), cancellationToken, id).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is AmazonEC2Exception or OperationCanceledException or Amazon.Runtime.AmazonClientException)
+            catch (Exception e) when (e is AwsWikiException or OperationCanceledException)
             {
-                throw new AwsWikiException("ProbeReservationNotCancelled", FailureKind.ResourceUnavailable, id,
-                    $"The probe's capacity reservation {id} in {Region} could not be cancelled and is billed until it is: " +
-                    $"cancel it with 'aws ec2 cancel-capacity-reservation --region {Region} --capacity-reservation-id {id}'. {e.Message}", e);
+                throw Errors.ProbeReservationNotCancelled.Wrap(e, id, id, Region, e.Message);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<CapacityReservation> ReservationsAsync(DescribeCapacityReservationsRequest request,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in _client.PagesAsync("DescribeCapacityReservations", c => c.Paginators.DescribeCapacityReservations(request).Responses, cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            foreach (var reservation in page.CapacityReservations ?? new List<CapacityReservation>())
+            {
+                yield return reservation;
             }
         }
     }

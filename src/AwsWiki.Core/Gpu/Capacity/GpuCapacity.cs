@@ -37,10 +37,10 @@ public sealed class GpuCapacity
     /// <summary>That fee per instance-hour, in USD.</summary>
     public double? CapacityBlockHourlyPrice { get; set; }
 
-    /// <summary>Available instances in your active capacity reservations of this type here.</summary>
-    public int AvailableReserved { get; set; }
+    /// <summary>Available instances in your active capacity reservations of this type here; null when EC2 could not tell (failed or denied).</summary>
+    public int? AvailableReserved { get; set; }
 
-    /// <summary>On-demand USD per instance-hour in this region (embedded catalog); null when not known.</summary>
+    /// <summary>On-demand USD per instance-hour in this region (embedded catalog, or the Price List with -Source Live); null when not known.</summary>
     public double? OnDemandHourlyPrice { get; set; }
 
     public CapacityProbeResult ProbeResult { get; set; } = CapacityProbeResult.NotProbed;

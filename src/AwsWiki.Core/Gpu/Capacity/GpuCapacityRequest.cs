@@ -16,8 +16,7 @@ public static class GpuCapacityRequest
             var name = raw.Trim().ToLowerInvariant();
             if (InstanceTypeNameParser.TryParse(name) is null)
             {
-                throw new AwsWikiException("InvalidInstanceType", FailureKind.InvalidArgument, raw,
-                    $"'{raw}' is not an EC2 instance type name (family.size, e.g. p4d.24xlarge).");
+                throw Errors.InvalidInstanceType.New(raw, raw);
             }
 
             if (!result.Contains(name))
@@ -34,8 +33,7 @@ public static class GpuCapacityRequest
     {
         if (hours is { } h && (h < 24 || h % 24 != 0 || (h > 14 * 24 && h % (7 * 24) != 0) || h > 182 * 24))
         {
-            throw new AwsWikiException("InvalidCapacityBlockDuration", FailureKind.InvalidArgument, h,
-                $"A Capacity Block lasts whole days from 24 to 336 hours, or whole weeks up to 4368 hours; {h} is neither.");
+            throw Errors.InvalidCapacityBlockDuration.New(h, h);
         }
     }
 
@@ -51,16 +49,13 @@ public static class GpuCapacityRequest
             if (!pattern.HasWildcard && !KnownRegions.IsAws(pattern.Pattern))
             {
                 var close = KnownRegions.CloseMatches(pattern.Pattern).Where(KnownRegions.IsAws).ToList();
-                throw new AwsWikiException("UnknownRegion", FailureKind.InvalidArgument, pattern.Pattern,
-                    $"Unknown AWS region '{pattern.Pattern}'." + (close.Count > 0 ? $" Did you mean {string.Join(", ", close)}?" : string.Empty));
+                throw Errors.UnknownRegion.New(pattern.Pattern, pattern.Pattern, "AWS", close.Count > 0 ? $" Did you mean {string.Join(", ", close)}?" : string.Empty);
             }
 
-            var matched = KnownRegions.Aws.Where(r => pattern.IsMatch(r) &&
-                (!pattern.HasWildcard || !(r.StartsWith("us-gov-", StringComparison.Ordinal) || r.StartsWith("cn-", StringComparison.Ordinal)))).ToList();
+            var matched = LiveOfferingRegions.Expand(new[] { pattern }, KnownRegions.Aws);
             if (matched.Count == 0)
             {
-                throw new AwsWikiException("NoRegionMatched", FailureKind.InvalidArgument, pattern.Pattern,
-                    $"No AWS region matches '{pattern.Pattern}'.");
+                throw Errors.NoRegionMatched.New(pattern.Pattern, pattern.Pattern);
             }
 
             result.AddRange(matched.Where(m => !result.Contains(m)));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AwsWiki.Aws;
 using AwsWiki.Clients;
 
 namespace AwsWiki.Gpu.Capacity;
@@ -10,10 +11,46 @@ namespace AwsWiki.Gpu.Capacity;
 /// <summary>
 /// Everything EC2 says about capacity for some instance types in one region, one row per
 /// (type, zone ID): offerings, the caller's reservations, and on request Spot placement scores
-/// and Capacity Block offers. Read-only; probing is a separate, confirmed step.
+/// and Capacity Block offers. Read-only; probing is a separate, confirmed step. Zones and
+/// offerings are the primary data: without them the region fails. Reservations, Spot scores,
+/// Capacity Block offers and Price List prices are optional signals (<see cref="OptionalSignal"/>):
+/// when they fail or are denied the rows come out with those properties empty and one warning.
 /// </summary>
 public static class GpuCapacitySurvey
 {
+    private const int ActivityId = 3302;
+    private const string Activity = "Surveying GPU capacity";
+
+    /// <summary>
+    /// Surveys each region through the one fan-out engine: a region's failure becomes one result
+    /// whose error (RegionQueryFailed in the cause's category; a timeout stays RequestTimedOut)
+    /// names the region; the other regions finish.
+    /// </summary>
+    /// <param name="context">The resolved context; each region gets the same credentials and endpoints.</param>
+    /// <param name="livePrices">On-demand prices from the Price List API instead of the embedded catalog.</param>
+    public static async Task<IReadOnlyList<FanOutResult<IReadOnlyList<GpuCapacity>>>> RunRegionsAsync(AwsContext context,
+        IReadOnlyDictionary<string, List<string>> typesByRegion, int count, bool includeSpot, int? capacityBlockHours, bool livePrices,
+        IActivityReporter reporter, CancellationToken cancellationToken)
+    {
+        var priceList = livePrices ? new PriceListClient(context) : null;
+        var fanOut = new FanOut(reporter, ActivityId, Activity);
+        var scopes = typesByRegion.Keys.Select(r => new FanOutScope(context.ProfileName, null, r)).ToList();
+        try
+        {
+            var results = await fanOut.RunAsync(scopes, async (scope, token) =>
+            {
+                using var client = new Ec2CapacityClient(context, scope.Region);
+                return await RunAsync(client, typesByRegion[scope.Region!], count, includeSpot, capacityBlockHours, priceList, reporter, token).ConfigureAwait(false);
+            }, cancellationToken, failure: Errors.RegionQueryFailed).ConfigureAwait(false);
+            return results.Select(r => r.Error is null ? r
+                : new FanOutResult<IReadOnlyList<GpuCapacity>>(r.Scope, r.Value, LiveRegionResult.AtRegion(r.Error, r.Scope.Region))).ToList();
+        }
+        finally
+        {
+            fanOut.Complete();
+        }
+    }
+
     /// <param name="priceList">The Price List API for live on-demand prices; null takes them from the embedded catalog.</param>
     public static async Task<IReadOnlyList<GpuCapacity>> RunAsync(Ec2CapacityClient client, IReadOnlyList<string> instanceTypes, int count,
         bool includeSpot, int? capacityBlockHours, IPriceListClient? priceList, IActivityReporter reporter, CancellationToken cancellationToken)
@@ -22,21 +59,28 @@ public static class GpuCapacitySurvey
         reporter.Verbose($"{region}: availability zones, offerings and reservations of {string.Join(", ", instanceTypes)}.");
         var zones = await client.ZonesAsync(cancellationToken).ConfigureAwait(false);
         var offered = await client.OfferedAsync(instanceTypes, cancellationToken).ConfigureAwait(false);
-        var reservations = await client.AvailableReservationsAsync(instanceTypes, cancellationToken).ConfigureAwait(false);
         var idOf = zones.ToDictionary(z => z.Name, z => z.Id, StringComparer.Ordinal);
+
+        var reserved = new OptionalSignal(region, "Capacity reservations", "AvailableReserved is empty", reporter);
+        var spot = new OptionalSignal(region, "Spot placement scores", "SpotPlacementScore is empty", reporter);
+        var blocks = new OptionalSignal(region, "Capacity Block offers", "the CapacityBlock properties are empty", reporter);
+        var prices = new OptionalSignal(region, "Price List prices", "OnDemandHourlyPrice is empty", reporter);
+        var (reservationsKnown, reservations) = await reserved.TryAsync(() => client.AvailableReservationsAsync(instanceTypes, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
 
         var rows = new List<GpuCapacity>();
         foreach (var type in instanceTypes)
         {
-            var scores = includeSpot && offered.Any(o => o.Type == type)
-                ? await client.SpotScoresAsync(type, count, cancellationToken).ConfigureAwait(false)
-                : new Dictionary<string, int>();
-            var offers = capacityBlockHours is { } hours && offered.Any(o => o.Type == type)
-                ? await BlockOffersAsync(client, type, count, hours, reporter, cancellationToken).ConfigureAwait(false)
-                : Array.Empty<(string Zone, DateTime Start, int Hours, double UpfrontFee)>();
+            var isOffered = offered.Any(o => o.Type == type);
+            var scores = includeSpot && isOffered
+                ? (await spot.TryAsync(() => client.SpotScoresAsync(type, count, cancellationToken), cancellationToken).ConfigureAwait(false)).Value
+                : null;
+            var offers = capacityBlockHours is { } hours && isOffered
+                ? (await blocks.TryAsync(() => BlockOffersAsync(client, type, count, hours, reporter, cancellationToken), cancellationToken).ConfigureAwait(false)).Value
+                : null;
             var price = priceList is null
                 ? OnDemandPrice(type, region)
-                : await LiveOnDemandPriceAsync(priceList, type, region, reporter, cancellationToken).ConfigureAwait(false);
+                : (await prices.TryAsync(() => LiveOnDemandPriceAsync(priceList, type, region, cancellationToken), cancellationToken).ConfigureAwait(false)).Value;
 
             foreach (var (name, id) in zones)
             {
@@ -48,13 +92,14 @@ public static class GpuCapacitySurvey
                     AvailabilityZone = name,
                     Count = count,
                     Offered = offered.Contains((type, id)),
-                    SpotPlacementScore = scores.TryGetValue(id, out var score) ? score : null,
-                    AvailableReserved = reservations
-                        .Where(r => r.Type == type && (r.ZoneId ?? IdOf(idOf, r.Zone)) == id)
-                        .Sum(r => r.Available),
+                    SpotPlacementScore = scores is not null && scores.TryGetValue(id, out var score) ? score : null,
+                    AvailableReserved = reservationsKnown
+                        ? reservations!.Where(r => r.Type == type && (r.ZoneId ?? IdOf(idOf, r.Zone)) == id).Sum(r => r.Available)
+                        : null,
                     OnDemandHourlyPrice = price,
                 };
-                var earliest = offers.Where(o => IdOf(idOf, o.Zone) == id).OrderBy(o => o.Start).FirstOrDefault();
+                var earliest = (offers ?? Array.Empty<(string Zone, DateTime Start, int Hours, double UpfrontFee)>())
+                    .Where(o => IdOf(idOf, o.Zone) == id).OrderBy(o => o.Start).FirstOrDefault();
                 if (earliest.Zone is not null)
                 {
                     row.CapacityBlockStart = earliest.Start;
@@ -77,25 +122,17 @@ public static class GpuCapacitySurvey
             .Select(e => e.HourlyPrices.TryGetValue(GpuPricingModel.OnDemand, out var p) ? p : (double?)null)
             .FirstOrDefault(p => p is not null);
 
-    /// <summary>On-demand USD per hour from the Price List API; null (with a warning) when it has none or fails.</summary>
-    public static async Task<double?> LiveOnDemandPriceAsync(IPriceListClient priceList, string instanceType, string region,
-        IActivityReporter reporter, CancellationToken cancellationToken)
+    /// <summary>On-demand USD per hour from the Price List API; null when it has none. A failing Price List throws.</summary>
+    public static async Task<double?> LiveOnDemandPriceAsync(IPriceListClient priceList, string instanceType, string region, CancellationToken cancellationToken)
     {
-        try
+        var documents = await priceList.GetProductsAsync("AmazonEC2", AwsPriceListPrices.Filters(instanceType, region), cancellationToken).ConfigureAwait(false);
+        foreach (var document in documents)
         {
-            var documents = await priceList.GetProductsAsync("AmazonEC2", AwsPriceListPrices.Filters(instanceType, region), cancellationToken).ConfigureAwait(false);
-            foreach (var document in documents)
+            var parsed = AwsPriceListPrices.Parse(document);
+            if (parsed.InstanceType == instanceType && parsed.RegionCode == region && parsed.Prices.TryGetValue(GpuPricingModel.OnDemand, out var price))
             {
-                var parsed = AwsPriceListPrices.Parse(document);
-                if (parsed.InstanceType == instanceType && parsed.RegionCode == region && parsed.Prices.TryGetValue(GpuPricingModel.OnDemand, out var price))
-                {
-                    return price;
-                }
+                return price;
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            reporter.Warning($"{region}: no live on-demand price for {instanceType}: {e.Message}");
         }
 
         return null;
@@ -110,9 +147,9 @@ public static class GpuCapacitySurvey
         {
             return await client.CapacityBlockOffersAsync(type, count, hours, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (Aws.AwsFailureClassifier.Classify(e) is { Kind: FailureKind.InvalidArgument })
+        catch (AwsWikiException e) when (e.Kind == FailureKind.InvalidArgument)
         {
-            // Capacity Blocks exist for a few ML types only; EC2 refuses the others.
+            // Capacity Blocks exist for a few ML types only; EC2 refuses the others. Not a failure of the signal.
             reporter.Warning($"{client.Region}: no Capacity Block offers for {type}: {e.Message}");
             return Array.Empty<(string, DateTime, int, double)>();
         }

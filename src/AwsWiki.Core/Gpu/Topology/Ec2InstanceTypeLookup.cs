@@ -15,11 +15,11 @@ public sealed class Ec2InstanceTypeLookup : IInstanceTypeLookup, IDisposable
     // DescribeInstances filter values: at most 200 per filter.
     private const int ChunkSize = 200;
 
-    private readonly AmazonEC2Client _client;
+    private readonly ServiceClient<AmazonEC2Client> _client;
 
     public Ec2InstanceTypeLookup(AwsContext context)
     {
-        _client = new AmazonEC2Client(context.Credentials, context.Configure(new AmazonEC2Config(), AwsService.Ec2));
+        _client = AwsClientFactory.Ec2(context);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> GetInstanceTypesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
@@ -28,11 +28,12 @@ public sealed class Ec2InstanceTypeLookup : IInstanceTypeLookup, IDisposable
         foreach (var chunk in instanceIds.Where(id => id.StartsWith("i-", StringComparison.Ordinal)).Select((id, index) => (id, index))
                      .GroupBy(pair => pair.index / ChunkSize, pair => pair.id))
         {
-            var pages = _client.Paginators.DescribeInstances(new DescribeInstancesRequest
+            var request = new DescribeInstancesRequest
             {
                 Filters = new List<Filter> { new() { Name = "instance-id", Values = chunk.ToList() } },
-            });
-            await foreach (var response in pages.Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+            };
+            await foreach (var response in _client.PagesAsync("DescribeInstances", client => client.Paginators.DescribeInstances(request).Responses, cancellationToken)
+                               .ConfigureAwait(false))
             {
                 foreach (var instance in (response.Reservations ?? new List<Reservation>()).SelectMany(reservation => reservation.Instances ?? new List<Instance>()))
                 {

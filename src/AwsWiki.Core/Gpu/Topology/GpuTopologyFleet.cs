@@ -77,8 +77,7 @@ public sealed class GpuTopologyFleet
             {
                 foreach (var id in batch)
                 {
-                    results[id] = new GpuTopologyFleetResult(id, null, new AwsWikiException("SendCommandFailed", FailureKind.InvalidOperation, id,
-                        $"SSM SendCommand failed for {id}: {e.Message}", e));
+                    results[id] = new GpuTopologyFleetResult(id, null, Errors.SendCommandFailed.Wrap(e, id, id, e.Message));
                 }
             }
         }
@@ -110,19 +109,16 @@ public sealed class GpuTopologyFleet
             AwsWikiException? skip = null;
             if (!known.TryGetValue(id, out var instance))
             {
-                skip = new AwsWikiException("InstanceNotManaged", FailureKind.ResourceUnavailable, id,
-                    $"Instance {id} is not managed by SSM (no SSM Agent registration in this account and region). Skipped.");
+                skip = Errors.InstanceNotManaged.New(id, id, "Skipped.");
             }
             else if (!instance.IsOnline)
             {
-                skip = new AwsWikiException("InstanceNotOnline", FailureKind.ResourceUnavailable, id,
-                    $"Instance {id} is managed by SSM but its agent is {instance.PingStatus}, not Online. Skipped.");
+                skip = Errors.InstanceNotOnline.New(id, id, instance.PingStatus);
             }
             else if (instance.PlatformName?.IndexOf("Windows", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 // Any Linux with the NVIDIA driver will do (Amazon Linux, Ubuntu DLAMIs); AWS-RunShellScript needs a shell.
-                skip = new AwsWikiException("UnsupportedPlatform", FailureKind.InvalidOperation, id,
-                    $"Instance {id} runs {instance.PlatformName}; AWS-RunShellScript needs Linux. Skipped.");
+                skip = Errors.UnsupportedPlatform.New(id, id, instance.PlatformName, "AWS-RunShellScript needs Linux.");
             }
 
             if (skip is null)
@@ -145,13 +141,12 @@ public sealed class GpuTopologyFleet
         {
             var missing = detail.ResponseCode == NvidiaSmiMissingExitCode;
             var tail = (detail.StandardError.Trim().Length > 0 ? detail.StandardError : detail.StandardOutput).Trim();
-            return new GpuTopologyFleetResult(id, null, new AwsWikiException(
-                missing ? "NvidiaSmiNotFound" : "GpuTopologyCommandFailed",
-                missing ? FailureKind.ObjectNotFound : FailureKind.InvalidOperation, id,
-                $"Instance {id}: SSM command {commandId} ended {detail.Status}" +
-                (detail.StatusDetails is { Length: > 0 } details && details != detail.Status ? $" ({details})" : string.Empty) +
+            var ending = (detail.StatusDetails is { Length: > 0 } details && details != detail.Status ? $" ({details})" : string.Empty) +
                 (detail.ResponseCode is { } code && code >= 0 ? $", exit code {code}" : string.Empty) +
-                (tail.Length > 0 ? ": " + Tail(tail) : ".")));
+                (tail.Length > 0 ? ": " + Tail(tail) : ".");
+            return new GpuTopologyFleetResult(id, null, missing
+                ? Errors.NvidiaSmiNotFound.New(id, "instance " + id, $" SSM command {commandId} ended {detail.Status}{ending}")
+                : Errors.GpuTopologyCommandFailed.New(id, id, commandId, detail.Status, ending));
         }
 
         try

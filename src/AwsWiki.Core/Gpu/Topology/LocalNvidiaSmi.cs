@@ -29,13 +29,11 @@ public static class LocalNvidiaSmi
     /// <exception cref="AwsWikiException">NvidiaSmiNotFound, or NvidiaSmiFailed with its exit code and error output.</exception>
     public static async Task<string> ReadTopologyAsync(IActivityReporter reporter, CancellationToken cancellationToken)
     {
-        var executable = Find() ?? throw new AwsWikiException("NvidiaSmiNotFound", FailureKind.ObjectNotFound, ExecutableName,
-            "nvidia-smi is not on the PATH: install the NVIDIA driver (it ships nvidia-smi) or read a saved output with -Path.");
+        var executable = Find() ?? throw Errors.NvidiaSmiNotFound.New(ExecutableName, "this machine", string.Empty);
         var (topoCode, topo, topoError) = await RunAsync(executable, "topo -m", cancellationToken).ConfigureAwait(false);
         if (topoCode != 0)
         {
-            throw new AwsWikiException("NvidiaSmiFailed", FailureKind.InvalidOperation, executable,
-                $"'{executable} topo -m' exited with code {topoCode}: {FirstLine(topoError, topo)}");
+            throw Errors.NvidiaSmiFailed.New(executable, executable, "topo -m", topoCode, FirstLine(topoError, topo));
         }
 
         var (linkCode, links, linkError) = await RunAsync(executable, "nvlink -s", cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,7 @@ public sealed class GetHttpsEntryPointCommand : AwsCmdlet
             var found = Await(new EntryPointReader(clients).ReadAsync(pattern.IsMatch, CancelToken, exact));
             if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(DomainName))
             {
-                WriteFailure(new AwsWikiException("EntryPointNotFound", FailureKind.ObjectNotFound, DomainName,
-                    $"No HTTPS entry point for {DomainName} in {clients.Region}."), DomainName);
+                WriteFailure(Errors.EntryPointNotFound.New(DomainName, DomainName, clients.Region), DomainName);
                 return;
             }
 

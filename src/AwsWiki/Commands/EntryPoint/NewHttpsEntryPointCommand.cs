@@ -143,8 +143,7 @@ public sealed class NewHttpsEntryPointCommand : AwsCmdlet
             var key = entry.Key?.ToString() ?? string.Empty;
             if (key.Length == 0 || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) || key.StartsWith("awswiki:", StringComparison.OrdinalIgnoreCase))
             {
-                ThrowFailure(new AwsWikiException("InvalidTag", FailureKind.InvalidArgument, key,
-                    $"Tag key '{key}' is not allowed: keys must be non-empty and not start with 'aws:' or 'awswiki:'."), key);
+                ThrowFailure(Errors.InvalidTag.New(key, $"tag key '{UserText.Show(key, 60)}' is not allowed: keys must be non-empty and not start with 'aws:' or 'awswiki:'"), key);
             }
 
             result[key] = entry.Value?.ToString() ?? string.Empty;

@@ -26,7 +26,7 @@ internal static class EssentialsInput
 
         if (tag.Count == 0)
         {
-            throw new AwsWikiException("InvalidTag", FailureKind.InvalidArgument, tag, "-Tag needs at least one key, for example @{ Role = 'web' }.");
+            throw Errors.InvalidTag.New(tag, "it needs at least one entry, each with a non-empty key and at least one non-empty value, for example @{ Role = 'web' }");
         }
 
         foreach (DictionaryEntry entry in tag)
@@ -38,8 +38,7 @@ internal static class EssentialsInput
                 : new List<string> { LanguagePrimitives.ConvertTo<string>(raw) };
             if (key.Length == 0 || values.Count == 0 || values.Any(string.IsNullOrEmpty))
             {
-                throw new AwsWikiException("InvalidTag", FailureKind.InvalidArgument, entry.Key,
-                    $"-Tag entry '{entry.Key}' needs a non-empty key and at least one non-empty value.");
+                throw Errors.InvalidTag.New(entry.Key, $"each entry needs a non-empty key and at least one non-empty value, for example @{{ Role = 'web' }}; entry '{UserText.Show(entry.Key?.ToString(), 60)}' has none");
             }
 
             tags[key] = values;
@@ -52,23 +51,21 @@ internal static class EssentialsInput
     {
         if (!MaxConcurrencyPattern.IsMatch(maxConcurrency ?? string.Empty))
         {
-            throw new AwsWikiException("InvalidMaxConcurrency", FailureKind.InvalidArgument, maxConcurrency,
-                $"-MaxConcurrency '{maxConcurrency}' is not a count (1, 10, ...) or a percentage (1% to 100%).");
+            throw Errors.InvalidMaxConcurrency.New(maxConcurrency, maxConcurrency);
         }
 
         if (!MaxErrorsPattern.IsMatch(maxErrors ?? string.Empty))
         {
-            throw new AwsWikiException("InvalidMaxErrors", FailureKind.InvalidArgument, maxErrors,
-                $"-MaxErrors '{maxErrors}' is not a count (0, 1, ...) or a percentage (0% to 100%).");
+            throw Errors.InvalidMaxErrors.New(maxErrors, maxErrors);
         }
     }
 
-    public static void ValidateTimeout(int timeoutSeconds)
+    /// <summary>-ExecutionTimeoutSec: SSM's executionTimeout range.</summary>
+    public static void ValidateTimeout(int executionTimeoutSec)
     {
-        if (timeoutSeconds is < 30 or > 172800)
+        if (executionTimeoutSec is < 30 or > 172800)
         {
-            throw new AwsWikiException("InvalidTimeout", FailureKind.InvalidArgument, timeoutSeconds,
-                $"-TimeoutSeconds {timeoutSeconds} is outside SSM's execution timeout range, 30 to 172800 seconds.");
+            throw Errors.InvalidTimeout.New(executionTimeoutSec, executionTimeoutSec);
         }
     }
 
@@ -78,8 +75,7 @@ internal static class EssentialsInput
         {
             if (fetchOutput || !string.IsNullOrEmpty(keyPrefix))
             {
-                throw new AwsWikiException("S3BucketRequired", FailureKind.InvalidArgument, keyPrefix,
-                    "-FetchOutput and -OutputS3KeyPrefix need -OutputS3BucketName: SSM writes the full output to that bucket.");
+                throw Errors.S3BucketRequired.New(keyPrefix);
             }
 
             return;
@@ -87,13 +83,12 @@ internal static class EssentialsInput
 
         if (!BucketPattern.IsMatch(bucket!) || bucket!.Contains(".."))
         {
-            throw new AwsWikiException("InvalidS3BucketName", FailureKind.InvalidArgument, bucket,
-                $"-OutputS3BucketName '{bucket}' is not an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens).");
+            throw Errors.InvalidS3BucketName.New(bucket, bucket);
         }
 
         if (keyPrefix is { Length: > 500 })
         {
-            throw new AwsWikiException("InvalidS3KeyPrefix", FailureKind.InvalidArgument, keyPrefix, "-OutputS3KeyPrefix is longer than SSM's 500 characters.");
+            throw Errors.InvalidS3KeyPrefix.New(keyPrefix, keyPrefix.Length);
         }
     }
 }

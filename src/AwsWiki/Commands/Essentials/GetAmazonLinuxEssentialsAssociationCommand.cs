@@ -66,8 +66,7 @@ public sealed class GetAmazonLinuxEssentialsAssociationCommand : AwsCmdlet
             if (found.Count == 0 && (ParameterSetName != AllSet || _names.Any(name => !WildcardPattern.ContainsWildcardCharacters(name))))
             {
                 var wanted = ParameterSetName == AllSet ? string.Join(", ", _names) : FleetTargets.Describe(FleetTargets.From(EssentialsInput.ParseTags(Tag), ResourceGroupName));
-                WriteFailure(new AwsWikiException("AssociationNotFound", FailureKind.ObjectNotFound, wanted,
-                    $"No essentials association for {wanted} in {region}. Create one with Register-AmazonLinuxEssentials."), wanted);
+                WriteFailure(Errors.AssociationNotFound.New(wanted, wanted, region), wanted);
                 return;
             }
 

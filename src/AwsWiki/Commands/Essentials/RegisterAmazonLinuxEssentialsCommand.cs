@@ -44,8 +44,10 @@ public sealed class RegisterAmazonLinuxEssentialsCommand : AwsCmdlet
     [Parameter]
     public string MaxErrors { get; set; } = "10%";
 
+    /// <summary>How long the script may run on each instance (SSM's executionTimeout); -TimeoutSec is per AWS request.</summary>
     [Parameter]
-    public int TimeoutSeconds { get; set; } = 1800;
+    [Alias("TimeoutSeconds")]
+    public int ExecutionTimeoutSec { get; set; } = 1800;
 
     /// <summary>The association's name; by default one derived from the targets (AwsWiki-Essentials-Role-web-1a2b3c4d).</summary>
     [Parameter]
@@ -59,7 +61,7 @@ public sealed class RegisterAmazonLinuxEssentialsCommand : AwsCmdlet
         try
         {
             EssentialsInput.ValidateRateControl(MaxConcurrency, MaxErrors);
-            EssentialsInput.ValidateTimeout(TimeoutSeconds);
+            EssentialsInput.ValidateTimeout(ExecutionTimeoutSec);
             EssentialsAssociationSpec.ValidateSchedule(Schedule, ApplyOnlyAtCronInterval);
             script = EssentialsScript.Create(Package, includeDocker: !ExcludeDocker);
             targets = FleetTargets.From(EssentialsInput.ParseTags(Tag), ResourceGroupName);
@@ -89,7 +91,7 @@ public sealed class RegisterAmazonLinuxEssentialsCommand : AwsCmdlet
                 }
             }
 
-            var spec = new EssentialsAssociationSpec(name, document.Name, version ?? "(new version)", targets, script.ToDocumentParameters(TimeoutSeconds),
+            var spec = new EssentialsAssociationSpec(name, document.Name, version ?? "(new version)", targets, script.ToDocumentParameters(ExecutionTimeoutSec),
                 string.IsNullOrEmpty(Schedule) ? null : Schedule, ApplyOnlyAtCronInterval, MaxConcurrency, MaxErrors);
             using var associations = new SsmAssociationClient(Context);
             var current = Await(associations.FindAsync(name, CancelToken));

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using AwsWiki.Clients;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Gpu;
 using AwsWiki.Gpu.Capacity;
@@ -17,7 +16,7 @@ namespace AwsWiki.Commands.Gpu;
 /// </summary>
 [Cmdlet(VerbsCommon.Find, "GpuCapacity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(GpuCapacity))]
-public sealed class FindGpuCapacityCommand : AwsConnectionCmdlet
+public sealed class FindGpuCapacityCommand : AwsProfileCmdlet
 {
     private readonly List<(string Type, string[]? Regions)> _asked = new();
 
@@ -86,39 +85,44 @@ public sealed class FindGpuCapacityCommand : AwsConnectionCmdlet
             ThrowFailure(e, e.Target);
         }
 
-        var clients = byRegion.Keys.ToDictionary(r => r, r => new Ec2CapacityClient(ResolveContext(r)), StringComparer.Ordinal);
+        int? hours = MyInvocation.BoundParameters.ContainsKey(nameof(CapacityBlockDurationHours)) ? CapacityBlockDurationHours : null;
+        var context = ResolveContext(byRegion.Keys.First());
+        // Each region through the one fan-out engine: a failed region is one error, the others are still listed.
+        var results = Await(GpuCapacitySurvey.RunRegionsAsync(context, byRegion, Count, IncludeSpot, hours, Source == GpuOfferingSource.Live, Reporter, CancelToken));
+        var rows = new List<GpuCapacity>();
+        foreach (var result in results)
+        {
+            if (result.Error is { } error)
+            {
+                WriteFailure(error, result.Scope.Region);
+            }
+            else
+            {
+                rows.AddRange(result.Value!);
+            }
+        }
+
+        if (Probe)
+        {
+            ProbeEach(rows, context);
+        }
+
+        foreach (var row in rows)
+        {
+            CapacityAdvisor.Recommend(row);
+        }
+
+        WriteObject(CapacityAdvisor.Sort(rows), enumerateCollection: true);
+    }
+
+    /// <summary>One confirmed probe per offered zone that your reservations do not already cover.</summary>
+    private void ProbeEach(List<GpuCapacity> rows, AwsWiki.Aws.AwsContext context)
+    {
+        var candidates = rows.Where(r => r.Offered && (r.AvailableReserved ?? 0) < r.Count).ToList();
+        var clients = new Dictionary<string, Ec2CapacityClient>(StringComparer.Ordinal);
         try
         {
-            int? hours = MyInvocation.BoundParameters.ContainsKey(nameof(CapacityBlockDurationHours)) ? CapacityBlockDurationHours : null;
-            var priceList = Source == GpuOfferingSource.Live && byRegion.Count > 0 ? new PriceListClient(ResolveContext(byRegion.Keys.First())) : null;
-            var surveys = byRegion.ToDictionary(p => p.Key,
-                p => GpuCapacitySurvey.RunAsync(clients[p.Key], p.Value, Count, IncludeSpot, hours, priceList, Reporter, CancelToken));
-            var rows = new List<GpuCapacity>();
-            foreach (var pair in surveys)
-            {
-                var region = pair.Key;
-                try
-                {
-                    rows.AddRange(Await(pair.Value));
-                }
-                catch (Exception e) when (e is not OperationCanceledException and not PipelineStoppedException)
-                {
-                    WriteFailure(new AwsWikiException("RegionQueryFailed", FailureKind.ResourceUnavailable, region,
-                        $"The capacity query of {region} failed; other regions are still listed. {e.Message}", e), region);
-                }
-            }
-
-            if (Probe)
-            {
-                ProbeEach(rows, clients);
-            }
-
-            foreach (var row in rows)
-            {
-                CapacityAdvisor.Recommend(row);
-            }
-
-            WriteObject(CapacityAdvisor.Sort(rows), enumerateCollection: true);
+            ProbeEach(candidates, clients, context);
         }
         finally
         {
@@ -129,10 +133,8 @@ public sealed class FindGpuCapacityCommand : AwsConnectionCmdlet
         }
     }
 
-    /// <summary>One confirmed probe per offered zone that your reservations do not already cover.</summary>
-    private void ProbeEach(List<GpuCapacity> rows, IReadOnlyDictionary<string, Ec2CapacityClient> clients)
+    private void ProbeEach(List<GpuCapacity> candidates, Dictionary<string, Ec2CapacityClient> clients, AwsWiki.Aws.AwsContext context)
     {
-        var candidates = rows.Where(r => r.Offered && r.AvailableReserved < r.Count).ToList();
         for (var i = 0; i < candidates.Count; i++)
         {
             var row = candidates[i];
@@ -143,7 +145,12 @@ public sealed class FindGpuCapacityCommand : AwsConnectionCmdlet
             }
 
             WriteProgress(new ProgressRecord(1, "Probing capacity", target) { PercentComplete = i * 100 / candidates.Count });
-            var probe = clients[row.Region].ProbeAsync(row.InstanceType, row.AvailabilityZoneId, row.Count, CancelToken);
+            if (!clients.TryGetValue(row.Region, out var client))
+            {
+                clients[row.Region] = client = new Ec2CapacityClient(context, row.Region);
+            }
+
+            var probe = client.ProbeAsync(row.InstanceType, row.AvailabilityZoneId, row.Count, CancelToken);
             try
             {
                 var outcome = Await(probe);
@@ -154,7 +161,7 @@ public sealed class FindGpuCapacityCommand : AwsConnectionCmdlet
                     WriteWarning($"The probe of {target} failed: {outcome.Message}");
                 }
             }
-            catch (AwsWikiException e) when (e.ErrorId == "ProbeReservationNotCancelled")
+            catch (AwsWikiException e) when (e.ErrorId == Errors.ProbeReservationNotCancelled.Id)
             {
                 row.ProbeResult = CapacityProbeResult.Failed;
                 WriteFailure(e, e.Target);

@@ -15,7 +15,7 @@ namespace AwsWiki.Commands.Gpu;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "GpuInstanceOffering")]
 [OutputType(typeof(GpuInstanceOffering))]
-public sealed class GetGpuInstanceOfferingCommand : AwsConnectionCmdlet
+public sealed class GetGpuInstanceOfferingCommand : AwsProfileCmdlet
 {
     [Parameter(Position = 0)]
     [SupportsWildcards]

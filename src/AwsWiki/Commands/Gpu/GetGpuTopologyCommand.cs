@@ -18,14 +18,12 @@ namespace AwsWiki.Commands.Gpu;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "GpuTopology", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(GpuTopology))]
-public sealed class GetGpuTopologyCommand : AwsConnectionCmdlet
+public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
 {
     private const string PathSet = "Path";
     private const string TextSet = "Text";
     private const string LocalSet = "Local";
     private const string InstanceSet = "InstanceId";
-
-    private static readonly Regex InstanceIdPattern = new(@"^(i|mi)-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant);
 
     private readonly StringBuilder _lines = new();
     private readonly List<(string Id, string? Region)> _instances = new();
@@ -60,10 +58,11 @@ public sealed class GetGpuTopologyCommand : AwsConnectionCmdlet
     [ArgumentCompleter(typeof(GpuTopologyInstanceTypeCompleter))]
     public string? InstanceType { get; set; }
 
-    /// <summary>SSM execution timeout for the command on each instance.</summary>
+    /// <summary>How long nvidia-smi may run on each instance (SSM's executionTimeout); -TimeoutSec is per AWS request.</summary>
     [Parameter(ParameterSetName = InstanceSet)]
+    [Alias("TimeoutSeconds")]
     [ValidateRange(30, 172800)]
-    public int TimeoutSeconds { get; set; } = 120;
+    public int ExecutionTimeoutSec { get; set; } = 120;
 
     protected override void ProcessRecord()
     {
@@ -186,12 +185,16 @@ public sealed class GetGpuTopologyCommand : AwsConnectionCmdlet
     {
         foreach (var raw in InstanceId)
         {
-            var id = raw?.Trim() ?? string.Empty;
-            if (!InstanceIdPattern.IsMatch(id))
+            string id;
+            try
+            {
+                id = EssentialsGroup.CheckInstanceId(raw);
+            }
+            catch (AwsWikiException e)
             {
                 // Terminating: nothing has been sent yet, and a typo in a fleet list should stop the whole run.
-                ThrowFailure(new AwsWikiException("InvalidInstanceId", FailureKind.InvalidArgument, raw,
-                    $"'{raw}' is not an instance id (i-0123456789abcdef0). Nothing was sent."), raw);
+                ThrowFailure(e, raw);
+                return;
             }
 
             var region = string.IsNullOrWhiteSpace(Region) ? null : Region!.Trim();
@@ -202,26 +205,30 @@ public sealed class GetGpuTopologyCommand : AwsConnectionCmdlet
         }
     }
 
+    /// <summary>One piece of fan-out work per region (the same credentials); a region that fails is one error naming it, the others go on.</summary>
     private void ReadInstances()
     {
-        foreach (var group in _instances.GroupBy(instance => instance.Region))
+        var regions = _instances.GroupBy(instance => instance.Region)
+            .Select(group => (Context: ResolveContext(group.Key), Ids: (IReadOnlyList<string>)group.Select(instance => instance.Id).ToList())).ToList();
+        var scopes = regions.Select(region => new Aws.FanOutScope(region.Context.ProfileName, null, region.Context.RegionName)).ToList();
+        var fanOut = new Aws.FanOut(Reporter, 60, GpuTopologyFleet.ProgressActivity);
+        var pieces = Await(fanOut.RunAsync(scopes, async (scope, token) =>
         {
-            var ids = group.Select(instance => instance.Id).ToList();
-            var context = ResolveContext(group.Key);
-            IReadOnlyList<GpuTopologyFleetResult> results;
-            try
+            var (context, ids) = regions[scopes.IndexOf(scope)];
+            using var client = new SsmFleetCommandClient(context);
+            using var types = new Ec2InstanceTypeLookup(context);
+            return await new GpuTopologyFleet(client, types, Reporter).RunAsync(ids, InstanceType, ExecutionTimeoutSec, token).ConfigureAwait(false);
+        }, CancelToken));
+        fanOut.Complete();
+        foreach (var piece in pieces)
+        {
+            if (piece.Error is not null)
             {
-                using var client = new SsmFleetCommandClient(context);
-                using var types = new Ec2InstanceTypeLookup(context);
-                results = Await(new GpuTopologyFleet(client, types, Reporter).RunAsync(ids, InstanceType, TimeoutSeconds, CancelToken));
-            }
-            catch (Exception e) when (e is not PipelineStoppedException)
-            {
-                WriteFailure(e, ids.ToArray());
+                WriteFailure(piece.Error, piece.Error.Target);
                 continue;
             }
 
-            foreach (var result in results)
+            foreach (var result in piece.Value!)
             {
                 if (result.Topology is { } topology)
                 {

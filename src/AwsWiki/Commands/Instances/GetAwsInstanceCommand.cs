@@ -30,16 +30,13 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? InstanceId { get; set; }
 
-    /// <summary>
-    /// Names and wildcards over the profiles in the AWS CLI's files; hides the base class's single
-    /// -ProfileName (PowerShell binds the most derived declaration). Default: the active profile.
-    /// </summary>
+    /// <summary>Names and wildcards over the profiles in the AWS CLI's files. Default: the active profile.</summary>
     [Parameter]
     [SupportsWildcards]
     [Alias("StoredCredentials", "AWSProfileName")]
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
     [ValidateNotNullOrEmpty]
-    public new string[]? ProfileName { get; set; }
+    public string[]? ProfileName { get; set; }
 
     [Parameter]
     [SupportsWildcards]
@@ -102,56 +99,37 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
         var grouped = profiles.Count > 1 || query.AllRegions || query.Regions.Count > 1 || query.Regions.Any(r => r.HasWildcard)
             || query.OrganizationRoleName is not null;
         var lister = new InstanceLister(query, Reporter);
-        var run = lister.RunAsync(profiles, CancelToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var handle = ((IAsyncResult)run).AsyncWaitHandle;
-        while (!handle.WaitOne(TimeSpan.FromMilliseconds(50)))
-        {
-            if (CancelToken.IsCancellationRequested)
-            {
-                // Ctrl+C: the calls in flight are cancelled; a credential refresh the SDK does not let us cancel ends on its own.
-                throw new PipelineStoppedException();
-            }
-
-            Emit(lister, grouped, seen);
-        }
-
-        Emit(lister, grouped, seen);
-        run.GetAwaiter().GetResult();
+        AwaitStreaming(lister.RunAsync(profiles, CancelToken), lister.Results, result => Write(result, grouped, seen));
         foreach (var missing in _instanceIds.Distinct(StringComparer.Ordinal).Where(id => !seen.Contains(id)))
         {
-            WriteFailure(new AwsWikiException("InstanceNotFound", FailureKind.ObjectNotFound, missing,
-                $"Instance '{missing}' is in none of the profiles and regions listed."), missing);
+            WriteFailure(Errors.InstanceNotFound.New(missing, $"{missing} (in none of the profiles and regions listed)"), missing);
         }
     }
 
-    private void Emit(InstanceLister lister, bool grouped, HashSet<string> seen)
+    private void Write(FanOutResult<IReadOnlyList<AwsInstance>> result, bool grouped, HashSet<string> seen)
     {
-        FlushReporter();
-        while (lister.Results.TryDequeue(out var result))
+        if (result.Error is not null)
         {
-            if (result.Error is not null)
+            WriteFailure(result.Error, result.Scope);
+            return;
+        }
+
+        foreach (var instance in result.Value ?? Array.Empty<AwsInstance>())
+        {
+            seen.Add(instance.InstanceId);
+            var wrapped = PSObject.AsPSObject(instance);
+            if (grouped)
             {
-                WriteFailure(result.Error, result.Scope);
-                continue;
+                wrapped.TypeNames.Insert(0, GroupedTypeName);
             }
 
-            foreach (var instance in result.Instances)
+            foreach (var column in TagColumn ?? Array.Empty<string>())
             {
-                seen.Add(instance.InstanceId);
-                var wrapped = PSObject.AsPSObject(instance);
-                if (grouped)
-                {
-                    wrapped.TypeNames.Insert(0, GroupedTypeName);
-                }
-
-                foreach (var column in TagColumn ?? Array.Empty<string>())
-                {
-                    wrapped.Properties.Add(new PSNoteProperty(column, instance.Tags.TryGetValue(column, out var value) ? value : null));
-                }
-
-                WriteObject(wrapped);
+                wrapped.Properties.Add(new PSNoteProperty(column, instance.Tags.TryGetValue(column, out var value) ? value : null));
             }
+
+            WriteObject(wrapped);
         }
     }
 
@@ -171,40 +149,28 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
         };
     }
 
-    /// <summary>The profiles to list with their credentials, each resolved once. A name or pattern that matches no profile stops the call.</summary>
+    /// <summary>
+    /// The profiles to list with their credentials, each resolved once. A name or pattern that
+    /// matches no profile stops the call; a profile whose credentials fail is one error, the others go on.
+    /// </summary>
     private List<(string? ProfileName, AwsContext Context)> ResolveProfiles(InstanceQuery query)
     {
         // With regions given, the profile's own region is only where STS and DescribeRegions are called.
         var requireRegion = query.Regions.Count == 0 && !query.AllRegions;
-        var resolved = new List<(string?, AwsContext)>();
         if (ProfileName is null)
         {
-            var context = ResolveContext(null, requireRegion);
-            return new List<(string?, AwsContext)> { (context.ProfileName, context) };
+            return ResolveProfiles(new string?[] { null }, null, requireRegion);
         }
 
-        var known = ProfileStore.FromEnvironment().ProfileNames();
-        var names = new List<string>();
-        foreach (var pattern in GlobPattern.From(ProfileName))
+        try
         {
-            var matches = pattern.HasWildcard ? known.Where(pattern.IsMatch).ToList() : new List<string> { pattern.Pattern };
-            if (matches.Count == 0)
-            {
-                ThrowFailure(new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, pattern.Pattern,
-                    $"No profile matches '{pattern.Pattern}'. 'Get-AwsProfile' lists the profiles."), pattern.Pattern);
-            }
-
-            names.AddRange(matches.Where(m => !names.Contains(m, StringComparer.Ordinal)));
+            return ResolveProfiles(ProfileMatcher.Match(ProfileStore.FromEnvironment().ProfileNames(), ProfileName), null, requireRegion);
         }
-
-        foreach (var name in names)
+        catch (AwsWikiException e)
         {
-            // The base class resolves its own single -ProfileName: hand it each profile in turn.
-            base.ProfileName = name;
-            resolved.Add((name, ResolveContext(null, requireRegion)));
+            ThrowFailure(e, e.Target);
+            throw; // not reached
         }
-
-        return resolved;
     }
 
     private Dictionary<string, IReadOnlyList<string>> ToFilterValues(Hashtable? table, string parameterName)
@@ -224,8 +190,9 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
                 : raw is null ? new List<string>() : new List<string> { raw.ToString() ?? string.Empty };
             if (string.IsNullOrWhiteSpace(key) || values.Count == 0)
             {
-                ThrowFailure(new AwsWikiException($"Invalid{parameterName}", FailureKind.InvalidArgument, table,
-                    $"Each -{parameterName} entry needs a name and at least one value, e.g. @{{ Team = 'ml', 'data' }}; '{key}' has none."), table);
+                ThrowFailure(parameterName == nameof(Tag)
+                    ? Errors.InvalidTag.New(table, $"each entry needs a name and at least one value, e.g. @{{ Team = 'ml', 'data' }}; '{UserText.Show(key, 60)}' has none")
+                    : Errors.InvalidFilter.New(table, key), table);
             }
 
             result[key!] = values;

@@ -1,0 +1,160 @@
+# The fault matrix of issue 17: every AWS cmdlet against every way AWS or the credentials can fail
+# (an endpoint that never answers, HTTP 500 every time, AccessDenied, throttling past the retries,
+# a credential_process that fails, an expired SSO token). Each case must end within its bound with
+# a specific ErrorId and category, no .NET stack trace or exception type in the message, and never
+# the credential process's output. Fan-out cmdlets must still list the pairs that work.
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force; Import-AwsWikiUnderTest
+    $script:silent = Start-TestStub -Name silent_server -ArgumentList @('900')
+    $script:proxy = Start-TestStub -Name aws_fault_proxy -ArgumentList @((Get-MotoUrl), '900')
+    $script:secret = 'stderr-secret-QX7'
+
+    function script:Set-Faults([object[]] $Rules) {
+        Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/clear" | Out-Null
+        Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/faults" -Body (ConvertTo-Json @($Rules) -Depth 5) -ContentType 'application/json' | Out-Null
+    }
+
+    function script:Get-Sha1Hex([string] $Text) {
+        -join ([Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes($Text)) | ForEach-Object { $_.ToString('x2') })
+    }
+
+    # Runs a cmdlet with the fault's parameters; returns its errors (terminating or not), all stream text and the time taken.
+    function script:Invoke-Faulted([scriptblock] $Command, [hashtable] $Common) {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $records = @(& {
+                $ErrorActionPreference = 'Continue'; $WarningPreference = 'Continue'; $VerbosePreference = 'Continue'; $InformationPreference = 'Continue'
+                try { & $Command $Common } catch { $_ }
+            } *>&1)
+        $seconds = $watch.Elapsed.TotalSeconds
+        $errors = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $text = ($records | ForEach-Object {
+                if ($_ -is [System.Management.Automation.ErrorRecord]) { "$_ $($_.Exception) $($_.TargetObject) $($_.CategoryInfo)" }
+                elseif ($_ -is [System.Management.Automation.InformationalRecord]) { $_.Message }
+                else { $_ | Format-List * -Force | Out-String -Width 400 }
+            }) -join "`n"
+        [pscustomobject]@{ Errors = $errors; Text = $text; Seconds = $seconds }
+    }
+
+    $script:commands = [ordered]@{
+        'Get-AwsCallerIdentity'                = { param($c) Get-AwsCallerIdentity @c }
+        'Get-AwsInstance'                      = { param($c) Get-AwsInstance @c }
+        'Get-GpuInstanceOffering -Source Live' = { param($c) Get-GpuInstanceOffering -Source Live -Provider AWS -InstanceType p3.2xlarge @c }
+        'Find-GpuCapacity'                     = { param($c) Find-GpuCapacity p3.2xlarge @c }
+        'Get-GpuTopology -InstanceId'          = { param($c) Get-GpuTopology -InstanceId i-0123456789abcdef0 @c }
+        'New-HttpsEntryPoint'                  = { param($c) New-HttpsEntryPoint -DomainName www.example.org -InstanceId i-0123456789abcdef0 -Confirm:$false @c }
+        'Get-HttpsEntryPoint'                  = { param($c) Get-HttpsEntryPoint @c }
+        'Remove-HttpsEntryPoint'               = { param($c) Remove-HttpsEntryPoint -DomainName www.example.org -Confirm:$false @c }
+        'Install-AmazonLinuxEssentials'        = { param($c) Install-AmazonLinuxEssentials -InstanceId i-0123456789abcdef0 -Confirm:$false @c }
+        'Register-AmazonLinuxEssentials'       = { param($c) Register-AmazonLinuxEssentials -Tag @{ Role = 'web' } -Confirm:$false @c }
+        'Unregister-AmazonLinuxEssentials'     = { param($c) Unregister-AmazonLinuxEssentials -Tag @{ Role = 'web' } -Confirm:$false @c }
+        'Get-AmazonLinuxEssentialsAssociation' = { param($c) Get-AmazonLinuxEssentialsAssociation @c }
+    }
+
+    $script:faults = [ordered]@{
+        'endpoint never answers' = @{ Common = { @{ EndpointUrl = $silent.Url; TimeoutSec = 2; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'RequestTimedOut'; Category = 'OperationTimeout'; Bound = 30 }
+        'HTTP 500 every time'    = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'error500'; times = 100000 }); Category = 'ResourceUnavailable'; Bound = 30 }
+        'AccessDenied'           = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'deny'; times = 100000 }); Category = 'PermissionDenied'; Bound = 20 }
+        'throttled past retries' = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'throttle'; times = 100000 }); Category = 'LimitsExceeded'; Bound = 30 }
+        'credential_process fails' = @{ Common = { @{ ProfileName = 'brokenprocess'; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'CredentialProcessFailed'; Category = 'AuthenticationError'; Bound = 20 }
+        'expired SSO token'      = @{ Common = { @{ ProfileName = 'expiredsso'; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'SsoLoginRequired'; Category = 'AuthenticationError'; Bound = 20 }
+    }
+
+    $script:cases = foreach ($command in $commands.Keys) {
+        foreach ($fault in $faults.Keys) { @{ Command = $command; Fault = $fault } }
+    }
+}
+
+AfterAll {
+    Stop-TestStub $silent
+    Stop-TestStub $proxy
+}
+
+Describe 'Fault matrix: every AWS cmdlet x every way a call fails' {
+    BeforeAll {
+        $script:files = Use-TestProfileFiles
+        @"
+[profile brokenprocess]
+credential_process = /bin/sh -c "echo $secret >&2; echo $secret; exit 3"
+
+[profile expiredsso]
+sso_session = corp
+sso_account_id = 111122223333
+sso_role_name = ReadOnly
+
+[sso-session corp]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = eu-west-1
+"@ | Set-Content $env:AWS_CONFIG_FILE
+        $cache = New-Item -ItemType Directory -Force -Path (Join-Path $env:HOME '.aws/sso/cache')
+        [ordered]@{ startUrl = 'https://corp.awsapps.com/start'; region = 'eu-west-1'; accessToken = 'expired-token'; expiresAt = [DateTime]::UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") } |
+            ConvertTo-Json | Set-Content (Join-Path $cache "$(Get-Sha1Hex 'corp').json")
+        $script:savedAttempts = $env:AWS_MAX_ATTEMPTS
+        # Two attempts keep the 500 and throttling rows quick; retry counts are tested in RetryTimeout.Tests.ps1.
+        $env:AWS_MAX_ATTEMPTS = '2'
+    }
+    AfterAll {
+        if ($savedAttempts) { $env:AWS_MAX_ATTEMPTS = $savedAttempts } else { Remove-Item Env:AWS_MAX_ATTEMPTS -ErrorAction SilentlyContinue }
+    }
+
+    It '<Command> with <Fault>: a specific error within the bound, no stack trace, no secret' -ForEach $cases {
+        $fault = $faults[$Fault]
+        Set-Faults $fault.Rules
+        $result = Invoke-Faulted $commands[$Command] (& $fault.Common)
+        $result.Seconds | Should -BeLessThan $fault.Bound
+        $result.Errors.Count | Should -BeGreaterThan 0 -Because 'a failure must be reported, never silence'
+        foreach ($e in $result.Errors) {
+            $id = ($e.FullyQualifiedErrorId -split ',')[0]
+            $id | Should -Not -BeIn @('UnexpectedError', 'OperationCanceled', 'AwsRequestFailed', 'AwsClientError')
+            $e.CategoryInfo.Category | Should -Not -Be 'NotSpecified'
+            if ($fault.ErrorId) { $id | Should -Be $fault.ErrorId }
+            $e.CategoryInfo.Category | Should -Be $fault.Category
+            $e.Exception.Message | Should -Not -Match '\bat [\w.]+\(|System\.[A-Za-z.]+Exception|inner exception'
+            $e.Exception.Message.Length | Should -BeLessThan 1200
+        }
+        $result.Text | Should -Not -Match $secret
+    }
+}
+
+Describe 'Fan-out: the pairs that work still come out' {
+    BeforeAll {
+        $script:files = Use-TestProfileFiles
+        @"
+[profile good]
+region = us-east-1
+
+[profile brokenprocess]
+region = us-east-1
+credential_process = /bin/sh -c "echo $secret >&2; exit 3"
+"@ | Set-Content $env:AWS_CONFIG_FILE
+        "[good]`naws_access_key_id = testing`naws_secret_access_key = testing`n" | Set-Content $env:AWS_SHARED_CREDENTIALS_FILE
+        Reset-Moto
+        Invoke-AwsCli ec2 run-instances --image-id ami-12c6146b --instance-type t3.micro --region us-east-1 | Out-Null
+    }
+
+    It 'Get-AwsInstance: a profile whose credential_process fails is one error; the other profile is listed' {
+        $result = Invoke-Faulted { param($c) Get-AwsInstance -ProfileName good, brokenprocess @c } @{}
+        $listed = @($result.Errors)
+        $listed.Count | Should -Be 1
+        ($listed[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'CredentialProcessFailed'
+        $listed[0].TargetObject.ProfileName | Should -Be 'brokenprocess'
+        $listed[0].Exception.Message | Should -Match 'exited with code 3'
+        $result.Text | Should -Not -Match $secret
+        @(Get-AwsInstance -ProfileName good, brokenprocess -ErrorAction SilentlyContinue).Count | Should -Be 1
+    }
+
+    It '<Command>: a denied region is one error; the other region still comes out' -ForEach @(
+        @{ Command = 'Get-AwsInstance'; Run = { Get-AwsInstance -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url } }
+        @{ Command = 'Find-GpuCapacity'; Run = { Find-GpuCapacity p3.2xlarge -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url } }
+        @{ Command = 'Get-GpuInstanceOffering -Source Live'; Run = { Get-GpuInstanceOffering -Source Live -Provider AWS -IncludeUnpriced -InstanceType p3.2xlarge -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -WarningAction SilentlyContinue } }
+    ) {
+        Set-Faults @(@{ match = '*'; region = 'eu-west-1'; kind = 'deny'; times = 100000 })
+        $all = @(& $Run 2>&1)
+        $failed = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $rows = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
+        @($rows | Where-Object Region -eq 'us-east-1').Count | Should -BeGreaterThan 0
+        @($rows | Where-Object Region -eq 'eu-west-1').Count | Should -Be 0
+        $failed.Count | Should -Be 1
+        $failed[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failed[0].Exception.Message | Should -Match 'eu-west-1'
+    }
+}
