@@ -175,7 +175,8 @@ function Invoke-Test {
             foreach ($group in $groups) {
                 $parts.Add((Start-TestProcess $group.Name (Get-ChildPwsh) @('-NoProfile', '-NonInteractive', '-File', "`"$invokeTests`"", '-Path', "`"$($group.Files -join ',')`"") $logFolder))
             }
-            Write-Host "Running $(($parts | ForEach-Object Name) -join ', ') side by side; each part's output follows when it ends."
+            $names = ($parts | ForEach-Object Name) -join ', '
+            Write-Host $(if ($parts.Count -gt 1) { "Running $names side by side; each part's output follows when it ends." } else { "Running $names." })
         }
 
         $total = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
