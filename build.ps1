@@ -6,8 +6,12 @@
     root manifest AwsWiki.psd1, and builds the MAML help from docs/en-US into ./en-US.
     Package: Build, then packs the module (manifest, bin/, en-US/) into out/AwsWiki.<version>.nupkg,
     which Install-PSResource installs from a local repository (PSResourceGet ships with pwsh 7.4+).
-    Test: Package, then runs the Pester suite in a child pwsh against the built module; the last
-    line printed is "N passed, N failed" and the exit code is non-zero on any failure.
+    Test: Package, then runs the Core unit tests (dotnet test tests/AwsWiki.Core.Tests) and the Pester
+    suite against the built module side by side, Pester split into two child pwsh processes (each
+    with its own moto_server, HOME and profile files). The last line printed is
+    "N passed, N failed, N skipped" over all three, and the exit code is non-zero on any failure or
+    when any part could not run. -TestPath runs only those Pester files, in one process; -Unit runs
+    only the unit tests.
     Bench: Build, then runs the benchmarks in ./bench.
     Clean: removes build output.
 .EXAMPLE
@@ -21,8 +25,11 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Pester test files or folders to run (Test task); default is the whole suite.
-    [string[]] $TestPath
+    # Pester test files or folders to run (Test task); default is the whole suite and the unit tests.
+    [string[]] $TestPath,
+
+    # Test task: the Core unit tests; alone, only them (no module build, no Pester); with -TestPath, beside those files.
+    [switch] $Unit
 )
 
 $ErrorActionPreference = 'Stop'
@@ -73,14 +80,149 @@ function Invoke-Package {
     Write-Host "Packed $($package.FullName)"
 }
 
-function Invoke-Test {
-    Invoke-Package
-    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/TestTools.csproj'), '--nologo', '-v', 'quiet')
-    $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/Invoke-Tests.ps1'))
-    if ($TestPath) { $arguments += @('-Path', ($TestPath -join ',')) }
-    & (Get-ChildPwsh) @arguments
-    exit $LASTEXITCODE
+#region Test: unit tests and two Pester processes side by side
+
+# Measured seconds per Pester file on a 2-core machine; files not listed (new ones included) count
+# as $defaultTestSeconds. Only the balance between the two groups depends on these numbers.
+$pesterSeconds = @{
+    'EntryPoint.Faults' = 101; 'Profiles' = 54; 'EntryPoint' = 46; 'GpuLive' = 46; 'EntryPoint.Concurrency' = 45
+    'RetryTimeout' = 28; 'EssentialsTargets' = 28; 'Credentials' = 22; 'EntryPoint.Wire' = 17; 'GetAwsInstance' = 11
+    'GpuCatalog' = 11; 'Profiles.Files' = 10; 'EssentialsFleet' = 9; 'GpuCapacity' = 9; 'GpuTopology' = 4
+    # Its BeforeAll runs botocore over 520 generated file pairs.
+    'Profiles.Differential' = 65
 }
+$defaultTestSeconds = 5
+
+function Split-PesterFiles {
+    # Two groups of about equal time: the largest unit goes to the lighter group first. The EntryPoint.*
+    # files are one unit, because they share a machine-wide lock file per domain in the temp folder.
+    param([System.IO.FileInfo[]] $Files)
+    $units = @{}
+    foreach ($file in $Files) {
+        $name = $file.Name -replace '\.Tests\.ps1$', ''
+        $key = if ($name -like 'EntryPoint*') { 'EntryPoint*' } else { $name }
+        if (-not $units[$key]) { $units[$key] = [pscustomobject]@{ Name = $key; Seconds = 0; Files = [System.Collections.Generic.List[string]]::new() } }
+        $units[$key].Seconds += $(if ($pesterSeconds.ContainsKey($name)) { $pesterSeconds[$name] } else { $defaultTestSeconds })
+        $units[$key].Files.Add($file.FullName)
+    }
+    $groups = @(
+        [pscustomobject]@{ Name = 'Pester 1'; Seconds = 0; Files = [System.Collections.Generic.List[string]]::new() }
+        [pscustomobject]@{ Name = 'Pester 2'; Seconds = 0; Files = [System.Collections.Generic.List[string]]::new() }
+    )
+    foreach ($unit in $units.Values | Sort-Object @{ Expression = 'Seconds'; Descending = $true }, Name) {
+        $lighter = $groups | Sort-Object Seconds | Select-Object -First 1
+        $lighter.Seconds += $unit.Seconds
+        $lighter.Files.AddRange($unit.Files)
+    }
+    $groups | Where-Object { $_.Files.Count -gt 0 }
+}
+
+function Start-TestProcess {
+    # Output goes to files, so the parts running side by side do not interleave; each is printed whole when it ends.
+    param([string] $Name, [string] $FilePath, [string[]] $ArgumentList, [string] $LogFolder)
+    $log = Join-Path $LogFolder (($Name -replace '\W', '-') + '.log')
+    $process = Start-Process -FilePath $FilePath -ArgumentList $ArgumentList -WorkingDirectory $root -NoNewWindow -PassThru `
+        -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+    [pscustomobject]@{ Name = $Name; Process = $process; Log = $log }
+}
+
+function Get-CountsFromLog {
+    # The last "N passed, N failed[, N skipped]" line; a part that printed none did not run, which counts as a failure.
+    param([string] $Text)
+    $found = [regex]::Matches($Text, '(?m)^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$')
+    if ($found.Count -eq 0) { return $null }
+    $last = $found[$found.Count - 1]
+    [pscustomobject]@{ Passed = [int]$last.Groups[1].Value; Failed = [int]$last.Groups[2].Value; Skipped = $(if ($last.Groups[3].Success) { [int]$last.Groups[3].Value } else { 0 }) }
+}
+
+function Get-UnitCounts {
+    # dotnet test's TRX report holds the counts; its console output is printed only on failure.
+    param([string] $ResultsFolder)
+    $trx = Get-ChildItem $ResultsFolder -Filter *.trx -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $trx) { return $null }
+    $counters = ([xml](Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted; Skipped = [int]$counters.notExecuted }
+}
+
+function Invoke-Test {
+    $unitProject = Join-Path $root 'tests/AwsWiki.Core.Tests/AwsWiki.Core.Tests.csproj'
+    $logFolder = Join-Path ([IO.Path]::GetTempPath()) ('awswiki-testrun-' + [Guid]::NewGuid().ToString('N').Substring(0, 8))
+    New-Item -ItemType Directory -Force -Path $logFolder | Out-Null
+    $parts = [System.Collections.Generic.List[object]]::new()
+    $runUnit = $Unit -or -not $TestPath
+    $runPester = $TestPath -or -not $Unit
+    try {
+        if ($runPester) {
+            Invoke-Package
+            Invoke-Native dotnet @('restore', (Join-Path $root 'tests/TestTools.csproj'), '--nologo', '-v', 'quiet')
+        }
+        $unitResults = Join-Path $logFolder 'unit-results'
+        if ($runUnit) {
+            # Built before anything runs, so the build does not compete with the tests for the CPU.
+            $buildOutput = & dotnet build $unitProject -c $Configuration --nologo -v quiet 2>&1
+            if ($LASTEXITCODE -ne 0) { $buildOutput | Write-Host; throw "The unit-test project did not build (exit code $LASTEXITCODE)." }
+            $parts.Add((Start-TestProcess 'Unit tests' 'dotnet' @('test', "`"$unitProject`"", '-c', $Configuration, '--no-build', '--nologo', '-v', 'quiet',
+                        '--logger', "`"trx;LogFileName=unit.trx`"", '--results-directory', "`"$unitResults`"") $logFolder))
+        }
+        if ($runPester) {
+            $invokeTests = Join-Path $root 'tests/Invoke-Tests.ps1'
+            if ($TestPath) {
+                $groups = @([pscustomobject]@{ Name = 'Pester'; Files = $TestPath })
+            }
+            else {
+                $groups = @(Split-PesterFiles (Get-ChildItem (Join-Path $root 'tests') -Filter '*.Tests.ps1' -File))
+            }
+            foreach ($group in $groups) {
+                $parts.Add((Start-TestProcess $group.Name (Get-ChildPwsh) @('-NoProfile', '-NonInteractive', '-File', "`"$invokeTests`"", '-Path', "`"$($group.Files -join ',')`"") $logFolder))
+            }
+            $names = ($parts | ForEach-Object Name) -join ', '
+            Write-Host $(if ($parts.Count -gt 1) { "Running $names side by side; each part's output follows when it ends." } else { "Running $names." })
+        }
+
+        $total = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+        $broken = [System.Collections.Generic.List[string]]::new()
+        foreach ($part in $parts) {
+            $part.Process.WaitForExit()
+            $exitCode = $part.Process.ExitCode
+            $text = (Get-Content $part.Log -Raw -ErrorAction SilentlyContinue) + (Get-Content "$($part.Log).err" -Raw -ErrorAction SilentlyContinue)
+            if ($part.Name -eq 'Unit tests') {
+                $counts = Get-UnitCounts $unitResults
+                # Only the summary when all passed; everything dotnet test said when not.
+                $shown = if ($exitCode -eq 0 -and $counts) { ($text -split '\r?\n' | Where-Object { $_ -match '^(Passed|Failed)!' }) -join "`n" } else { $text }
+            }
+            else {
+                $counts = Get-CountsFromLog $text
+                $shown = $text
+            }
+            Write-Host "===== $($part.Name) (exit code $exitCode) ====="
+            Write-Host "$shown".TrimEnd()
+            if (-not $counts) {
+                $broken.Add($part.Name)
+                $total.Failed++
+                continue
+            }
+            $total.Passed += $counts.Passed; $total.Failed += $counts.Failed; $total.Skipped += $counts.Skipped
+            if ($exitCode -ne 0 -and $counts.Failed -eq 0) {
+                # A non-zero exit without a failed test (a crash after the summary, no test run): never a pass.
+                $broken.Add($part.Name)
+                $total.Failed++
+            }
+        }
+        if ($broken.Count) { Write-Host "Could not run completely: $($broken -join ', ') (each counted as one failure)." }
+    }
+    catch {
+        Write-Host "The test run failed before it finished: $_"
+        foreach ($part in $parts) { if (-not $part.Process.HasExited) { $part.Process.Kill($true) } }
+        Write-Host '0 passed, 1 failed, 0 skipped'
+        exit 1
+    }
+    finally {
+        Remove-Item $logFolder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    Write-Host "$($total.Passed) passed, $($total.Failed) failed, $($total.Skipped) skipped"
+    exit $(if ($total.Failed -gt 0 -or $total.Passed -eq 0) { 1 } else { 0 })
+}
+#endregion
 
 function Invoke-Bench {
     Invoke-Build
@@ -90,7 +232,7 @@ function Invoke-Bench {
 }
 
 function Invoke-Clean {
-    foreach ($path in @($binPath, (Join-Path $root 'en-US')) + (Get-ChildItem (Join-Path $root 'src') -Directory | ForEach-Object { Join-Path $_.FullName 'bin'; Join-Path $_.FullName 'obj' })) {
+    foreach ($path in @($binPath, (Join-Path $root 'en-US')) + (@(Get-ChildItem (Join-Path $root 'src') -Directory) + @(Get-Item (Join-Path $root 'tests/AwsWiki.Core.Tests')) | ForEach-Object { Join-Path $_.FullName 'bin'; Join-Path $_.FullName 'obj' })) {
         if (Test-Path $path) { Remove-Item $path -Recurse -Force }
     }
 }

@@ -5,7 +5,8 @@
     Started by build.ps1 -Task Test in a child pwsh. It starts one moto_server on 127.0.0.1 on a
     free port for the whole run, points AWS_ENDPOINT_URL at it with dummy credentials and a
     temporary HOME and profile files (no test can touch the real ~/.aws or reach real AWS), runs
-    Pester, stops moto, and prints "N passed, N failed" as its last line.
+    Pester, stops moto, and prints "N passed, N failed, N skipped" as its last line. build.ps1 -Task Test
+    runs two of these side by side, each with its own moto, HOME and profile files.
 #>
 param(
     [string[]] $Path = @($PSScriptRoot)
@@ -89,10 +90,11 @@ finally {
 
 # Failed setup blocks and containers count as failures: a suite that could not run did not pass.
 if (-not $result) {
-    Write-Host "0 passed, 1 failed"
+    Write-Host "0 passed, 1 failed, 0 skipped"
     exit 1
 }
 $passed = [int]$result.PassedCount
 $failed = [int]$result.FailedCount + [int]$result.FailedBlocksCount + [int]$result.FailedContainersCount
-Write-Host "$passed passed, $failed failed"
+$skipped = [int]$result.SkippedCount
+Write-Host "$passed passed, $failed failed, $skipped skipped"
 exit $(if ($runError -or $failed -gt 0 -or $passed -eq 0) { 1 } else { 0 })
