@@ -201,7 +201,7 @@ public static class Errors
         "'{0} {1}' exited with code {2}: {3}");
 
     public static readonly ErrorTemplate NvidiaSmiNotFound = new("NvidiaSmiNotFound", FailureKind.ObjectNotFound,
-        "nvidia-smi is not on the PATH of {0}: install the NVIDIA driver (it ships nvidia-smi) or read a saved output with -Path.{1}");
+        "The nvidia-smi program is not on the PATH of {0}: install the NVIDIA driver (it ships nvidia-smi) or read a saved output with -Path.{1}");
 
     public static readonly ErrorTemplate OutputNotReadable = new("OutputNotReadable", FailureKind.ResourceUnavailable,
         "Could not read {0} for {1}: {2}");

@@ -72,7 +72,8 @@ public sealed class ErrorCatalogueTests
     {
         var message = Template(name).Message;
         Assert.False(string.IsNullOrWhiteSpace(message));
-        Assert.True(char.IsUpper(message[0]) || message[0] == '{', message);
+        // A sentence may open with a quoted value ('{0}' is not ...) or a parameter (-AccessKey ...).
+        Assert.True(char.IsUpper(message[0]) || message[0] is '{' or '\'' or '-' or '$', message);
         Assert.Matches(@"[.?!:)]$|\{\d+\}$", message);
     }
 
