@@ -8,12 +8,96 @@ namespace AwsWiki;
 /// </summary>
 public static class Errors
 {
+    public static readonly ErrorTemplate AccessKeyEmpty = new("AccessKeyEmpty", FailureKind.InvalidArgument,
+        "The access key id is empty.");
+
+    public static readonly ErrorTemplate AccessKeyWithoutSecretKey = new("AccessKeyWithoutSecretKey", FailureKind.InvalidArgument,
+        "An access key was given without a secret key; give both -AccessKey and -SecretKey.");
+
+    public static readonly ErrorTemplate ApplyOnlyAtCronIntervalNeedsCron = new("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument,
+        "-ApplyOnlyAtCronInterval works with cron schedules only, not {0}; give -Schedule a cron expression, for example 'cron(0 2 ? * SUN *)'.");
+
+    public static readonly ErrorTemplate InstanceTypeNameNotRecognized = new("InstanceTypeNameNotRecognized", FailureKind.InvalidArgument,
+        "'{0}' is not an EC2 instance type name this module knows: {1} Expected a shape like c6i.large, g4dn.xlarge, p6-b200.48xlarge or u-6tb1.metal.");
+
+    public static readonly ErrorTemplate InvalidDurationSeconds = new("InvalidDurationSeconds", FailureKind.InvalidArgument,
+        "duration_seconds must be between 900 and 43200, not {0}.");
+
+    public static readonly ErrorTemplate InvalidOutputFormat = new("InvalidOutputFormat", FailureKind.InvalidArgument,
+        "'{0}' is not an AWS CLI output format ({1}).");
+
+    public static readonly ErrorTemplate InvalidRoleArn = new("InvalidRoleArn", FailureKind.InvalidArgument,
+        "'{0}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME).");
+
+    public static readonly ErrorTemplate InvalidSchedule = new("InvalidSchedule", FailureKind.InvalidArgument,
+        "-Schedule '{0}' is not a schedule State Manager takes: {1}. Use rate(N minutes|hours|days) from 30 minutes to 365 days, or cron(...), for example 'rate(1 day)' or 'cron(0 2 ? * SUN *)'.");
+
+    public static readonly ErrorTemplate InvalidSsoAccountId = new("InvalidSsoAccountId", FailureKind.InvalidArgument,
+        "'{0}' is not a 12-digit AWS account id.");
+
+    public static readonly ErrorTemplate InvalidSsoStartUrl = new("InvalidSsoStartUrl", FailureKind.InvalidArgument,
+        "'{0}' is not an https URL.");
+
     public static readonly ErrorTemplate InvalidWildcardPattern = new("InvalidWildcardPattern", FailureKind.InvalidArgument,
         "{0} '{1}' is not a valid wildcard pattern: {2}");
+
+    public static readonly ErrorTemplate ProfileFileAccessDenied = new("ProfileFileAccessDenied", FailureKind.PermissionDenied,
+        "Permission denied: '{0}' cannot be {1} by this user. Nothing was changed; check the file's and its folder's owner and mode.");
+
+    public static readonly ErrorTemplate ProfileFileInvalid = new("ProfileFileInvalid", FailureKind.InvalidData,
+        "The AWS CLI cannot parse '{0}' (line {1}: {2}). Nothing was changed; fix the file first (Get-AwsProfile lists every problem).");
+
+    public static readonly ErrorTemplate ProfileFileIsDirectory = new("ProfileFileIsDirectory", FailureKind.InvalidArgument,
+        "'{0}' is a directory, not a file; AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE must name files. Nothing was changed.");
+
+    public static readonly ErrorTemplate ProfileFileSymlinkLoop = new("ProfileFileSymlinkLoop", FailureKind.InvalidArgument,
+        "'{0}' is a symbolic link that never reaches a file (a loop of links). Nothing was changed; point the link at a file.");
+
+    public static readonly ErrorTemplate ProfileFileUnreadable = new("ProfileFileUnreadable", FailureKind.InvalidOperation,
+        "'{0}' cannot be read: {1} Nothing was changed.");
+
+    public static readonly ErrorTemplate ProfileNameEmpty = new("ProfileNameEmpty", FailureKind.InvalidArgument,
+        "The {0} name is empty.");
+
+    public static readonly ErrorTemplate ProfileNameHasBracket = new("ProfileNameHasBracket", FailureKind.InvalidArgument,
+        "The {0} name '{1}' contains '[' or ']', which would break the file's section headers.");
+
+    public static readonly ErrorTemplate ProfileNameHasNewline = new("ProfileNameHasNewline", FailureKind.InvalidArgument,
+        "The {0} name contains a line break.");
+
+    public static readonly ErrorTemplate ProfileNameHasOuterWhitespace = new("ProfileNameHasOuterWhitespace", FailureKind.InvalidArgument,
+        "The {0} name '{1}' starts or ends with white space, which the AWS CLI would strip.");
+
+    public static readonly ErrorTemplate ProfileNameReserved = new("ProfileNameReserved", FailureKind.InvalidArgument,
+        "'{0}' is reserved: in the credentials file [DEFAULT] holds keys that every profile inherits.");
 
     public static readonly ErrorTemplate ProfileNotFound = new("ProfileNotFound", FailureKind.ObjectNotFound,
         "Profile '{0}' exists in neither the credentials nor the config file. 'Get-AwsProfile' lists the profiles.");
 
     public static readonly ErrorTemplate RequestTimedOut = new("RequestTimedOut", FailureKind.OperationTimeout,
         "The {0} request to {1} timed out after {2} s. The endpoint did not answer in time; check the endpoint and network, or allow longer with -TimeoutSec.");
+
+    public static readonly ErrorTemplate SecretHasOuterWhitespace = new("SecretHasOuterWhitespace", FailureKind.InvalidArgument,
+        "The value for '{0}' starts or ends with white space, which the AWS CLI strips when it reads the file; the key would not match. Give it without the white space.");
+
+    public static readonly ErrorTemplate SecretKeyEmpty = new("SecretKeyEmpty", FailureKind.InvalidArgument,
+        "The secret key is empty.");
+
+    public static readonly ErrorTemplate SecretKeyWithoutAccessKey = new("SecretKeyWithoutAccessKey", FailureKind.InvalidArgument,
+        "A secret key was given without an access key; give both -AccessKey and -SecretKey.");
+
+    public static readonly ErrorTemplate SessionTokenWithoutKeys = new("SessionTokenWithoutKeys", FailureKind.InvalidArgument,
+        "A session token was given without -AccessKey and -SecretKey.");
+
+    public static readonly ErrorTemplate SettingEmpty = new("SettingEmpty", FailureKind.InvalidArgument,
+        "The value for '{0}' is empty: the AWS CLI would read the key as set to nothing. Leave the parameter out to keep the current value. Nothing was written.");
+
+    public static readonly ErrorTemplate SettingHasNewline = new("SettingHasNewline", FailureKind.InvalidArgument,
+        "The value for '{0}' contains a line break, which would corrupt the file.");
+
+    public static readonly ErrorTemplate SourceProfileNotFound = new("SourceProfileNotFound", FailureKind.ObjectNotFound,
+        "The source profile '{0}' exists in neither the credentials nor the config file.");
+
+    public static readonly ErrorTemplate ValueHasOuterWhitespace = new("ValueHasOuterWhitespace", FailureKind.InvalidArgument,
+        "The value '{0}' for '{1}' starts or ends with white space, which the AWS CLI strips when it reads the file.");
 }

@@ -49,14 +49,16 @@ public sealed record EssentialsAssociationSpec(
     /// Checks a State Manager schedule: rate(N minutes|hours|days) of at least 30 minutes, or
     /// cron(...); -ApplyOnlyAtCronInterval needs a cron schedule (SSM does not take it with rate).
     /// </summary>
+    /// <summary>The longest rate schedule accepted, in minutes (365 days).</summary>
+    public const long MaxRateMinutes = 365L * 1440;
+
     public static void ValidateSchedule(string? schedule, bool applyOnlyAtCronInterval)
     {
         if (string.IsNullOrEmpty(schedule))
         {
             if (applyOnlyAtCronInterval)
             {
-                throw new AwsWikiException("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument, null,
-                    "-ApplyOnlyAtCronInterval needs -Schedule with a cron expression, for example 'cron(0 2 ? * SUN *)'.");
+                throw Errors.ApplyOnlyAtCronIntervalNeedsCron.New(null, "no -Schedule");
             }
 
             return;
@@ -65,18 +67,26 @@ public sealed record EssentialsAssociationSpec(
         var rate = RatePattern.Match(schedule);
         if (rate.Success)
         {
-            var n = int.Parse(rate.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
             var unit = rate.Groups["unit"].Value;
-            if (unit.StartsWith("minute", StringComparison.Ordinal) && n < 30)
+            var minutesPer = unit.StartsWith("minute", StringComparison.Ordinal) ? 1L : unit.StartsWith("hour", StringComparison.Ordinal) ? 60L : 1440L;
+
+            // State Manager takes rates from 30 minutes; past about a year (525,600 minutes) a rate is a typo, and a long
+            // digit string must not become an OverflowException.
+            var digits = rate.Groups["n"].Value;
+            if (digits.Length > 9 || !long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                || n * minutesPer > MaxRateMinutes)
             {
-                throw new AwsWikiException("InvalidSchedule", FailureKind.InvalidArgument, schedule,
-                    $"-Schedule '{schedule}': State Manager runs associations at most every 30 minutes; use rate(30 minutes) or more.");
+                throw Errors.InvalidSchedule.New(schedule, schedule, "the rate is longer than a year");
+            }
+
+            if (n * minutesPer < 30)
+            {
+                throw Errors.InvalidSchedule.New(schedule, schedule, "State Manager runs associations at most every 30 minutes");
             }
 
             if (applyOnlyAtCronInterval)
             {
-                throw new AwsWikiException("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument, schedule,
-                    $"-ApplyOnlyAtCronInterval works with cron schedules only, not '{schedule}'.");
+                throw Errors.ApplyOnlyAtCronIntervalNeedsCron.New(schedule, "'" + schedule + "'");
             }
 
             return;
@@ -84,8 +94,7 @@ public sealed record EssentialsAssociationSpec(
 
         if (!CronPattern.IsMatch(schedule!))
         {
-            throw new AwsWikiException("InvalidSchedule", FailureKind.InvalidArgument, schedule,
-                $"-Schedule '{schedule}' is neither rate(N minutes|hours|days) nor cron(...), for example 'rate(1 day)' or 'cron(0 2 ? * SUN *)'.");
+            throw Errors.InvalidSchedule.New(schedule, schedule, "it is neither rate(...) nor cron(...)");
         }
     }
 
