@@ -17,6 +17,9 @@ public static class Errors
     public static readonly ErrorTemplate ApplyOnlyAtCronIntervalNeedsCron = new("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument,
         "-ApplyOnlyAtCronInterval works with cron schedules only, not {0}; give -Schedule a cron expression, for example 'cron(0 2 ? * SUN *)'.");
 
+    public static readonly ErrorTemplate EntryPointNotFound = new("EntryPointNotFound", FailureKind.ObjectNotFound,
+        "No HTTPS entry point for {0} exists in {1}: nothing there carries its tags.");
+
     public static readonly ErrorTemplate InstanceTypeNameNotRecognized = new("InstanceTypeNameNotRecognized", FailureKind.InvalidArgument,
         "'{0}' is not an EC2 instance type name this module knows: {1} Expected a shape like c6i.large, g4dn.xlarge, p6-b200.48xlarge or u-6tb1.metal.");
 
@@ -97,6 +100,9 @@ public static class Errors
 
     public static readonly ErrorTemplate SourceProfileNotFound = new("SourceProfileNotFound", FailureKind.ObjectNotFound,
         "The source profile '{0}' exists in neither the credentials nor the config file.");
+
+    public static readonly ErrorTemplate TagColumnShadowsProperty = new("TagColumnShadowsProperty", FailureKind.InvalidArgument,
+        "-TagColumn '{0}' has the name of {1} (property names ignore case) and would hide it. Read that tag from the Tags property instead: $_.Tags['{0}']. Nothing was sent.");
 
     public static readonly ErrorTemplate ValueHasOuterWhitespace = new("ValueHasOuterWhitespace", FailureKind.InvalidArgument,
         "The value '{0}' for '{1}' starts or ends with white space, which the AWS CLI strips when it reads the file.");

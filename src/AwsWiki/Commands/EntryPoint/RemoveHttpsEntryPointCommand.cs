@@ -24,8 +24,7 @@ public sealed class RemoveHttpsEntryPointCommand : AwsCmdlet
             var removal = Await(remover.FindAsync(DomainName, KeepCertificate, CancelToken));
             if (removal.Steps.Count == 0)
             {
-                WriteFailure(new AwsWikiException("EntryPointNotFound", FailureKind.ObjectNotFound, removal.DomainName,
-                    $"Nothing tagged for an HTTPS entry point for {removal.DomainName} exists in {clients.Region}."), removal.DomainName);
+                WriteFailure(Errors.EntryPointNotFound.New(removal.DomainName, removal.DomainName, clients.Region), removal.DomainName);
                 return;
             }
 
