@@ -17,14 +17,38 @@ public static class Errors
     public static readonly ErrorTemplate ApplyOnlyAtCronIntervalNeedsCron = new("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument,
         "-ApplyOnlyAtCronInterval works with cron schedules only, not {0}; give -Schedule a cron expression, for example 'cron(0 2 ? * SUN *)'.");
 
+    public static readonly ErrorTemplate EmptyRegion = new("EmptyRegion", FailureKind.InvalidArgument,
+        "-Region has an empty name; give a region such as us-east-1, or leave -Region out for the profile's region. Nothing was sent.");
+
     public static readonly ErrorTemplate EntryPointNotFound = new("EntryPointNotFound", FailureKind.ObjectNotFound,
         "No HTTPS entry point for {0} exists in {1}: nothing there carries its tags.");
+
+    public static readonly ErrorTemplate ExchangeRateRequired = new("ExchangeRateRequired", FailureKind.InvalidArgument,
+        "Prices are in USD {1}; give -ExchangeRate (units of {0} per USD) to show them in {0}{2}.");
+
+    public static readonly ErrorTemplate ExchangeRateWithUsd = new("ExchangeRateWithUsd", FailureKind.InvalidArgument,
+        "-ExchangeRate converts USD prices into -Currency, and -Currency is USD, so it would change nothing. Give -Currency too, or leave -ExchangeRate out.");
 
     public static readonly ErrorTemplate InstanceTypeNameNotRecognized = new("InstanceTypeNameNotRecognized", FailureKind.InvalidArgument,
         "'{0}' is not an EC2 instance type name this module knows: {1} Expected a shape like c6i.large, g4dn.xlarge, p6-b200.48xlarge or u-6tb1.metal.");
 
+    public static readonly ErrorTemplate InvalidAzurePricesUrl = new("InvalidAzurePricesUrl", FailureKind.InvalidArgument,
+        "-AzurePricesUrl '{0}' is not an absolute http or https URL (for example https://prices.azure.com). Nothing was sent.");
+
+    public static readonly ErrorTemplate InvalidCapacityBlockDuration = new("InvalidCapacityBlockDuration", FailureKind.InvalidArgument,
+        "A Capacity Block lasts whole days from 24 to 336 hours, or whole weeks up to 4368 hours; {0} is neither.");
+
+    public static readonly ErrorTemplate InvalidCurrency = new("InvalidCurrency", FailureKind.InvalidArgument,
+        "'{0}' is not a three-letter currency code such as USD, KRW or EUR.");
+
     public static readonly ErrorTemplate InvalidDurationSeconds = new("InvalidDurationSeconds", FailureKind.InvalidArgument,
         "duration_seconds must be between 900 and 43200, not {0}.");
+
+    public static readonly ErrorTemplate InvalidExchangeRate = new("InvalidExchangeRate", FailureKind.InvalidArgument,
+        "-ExchangeRate must be a number of {1} per USD above 0 and at most 1000000, not {0}.");
+
+    public static readonly ErrorTemplate InvalidInstanceType = new("InvalidInstanceType", FailureKind.InvalidArgument,
+        "'{0}' is not an EC2 instance type this module knows: {1}{2}");
 
     public static readonly ErrorTemplate InvalidOutputFormat = new("InvalidOutputFormat", FailureKind.InvalidArgument,
         "'{0}' is not an AWS CLI output format ({1}).");
@@ -43,6 +67,18 @@ public static class Errors
 
     public static readonly ErrorTemplate InvalidWildcardPattern = new("InvalidWildcardPattern", FailureKind.InvalidArgument,
         "{0} '{1}' is not a valid wildcard pattern: {2}");
+
+    public static readonly ErrorTemplate NegativeMaxPrice = new("NegativeMaxPrice", FailureKind.InvalidArgument,
+        "-MaxPricePerGpuHour must be 0 or more, not {0}.");
+
+    public static readonly ErrorTemplate NegativeMinGpuCount = new("NegativeMinGpuCount", FailureKind.InvalidArgument,
+        "-MinGpuCount must be 0 or more, not {0}.");
+
+    public static readonly ErrorTemplate NegativeMinGpuMemory = new("NegativeMinGpuMemory", FailureKind.InvalidArgument,
+        "-MinGpuMemoryGiB must be 0 or more, not {0}.");
+
+    public static readonly ErrorTemplate NoRegionMatched = new("NoRegionMatched", FailureKind.InvalidArgument,
+        "No AWS region matches '{0}'.");
 
     public static readonly ErrorTemplate ProfileFileAccessDenied = new("ProfileFileAccessDenied", FailureKind.PermissionDenied,
         "Permission denied: '{0}' cannot be {1} by this user. Nothing was changed; check the file's and its folder's owner and mode.");
@@ -103,6 +139,18 @@ public static class Errors
 
     public static readonly ErrorTemplate TagColumnShadowsProperty = new("TagColumnShadowsProperty", FailureKind.InvalidArgument,
         "-TagColumn '{0}' has the name of {1} (property names ignore case) and would hide it. Read that tag from the Tags property instead: $_.Tags['{0}']. Nothing was sent.");
+
+    public static readonly ErrorTemplate UnknownPricingModel = new("UnknownPricingModel", FailureKind.InvalidArgument,
+        "Unknown pricing model '{0}'. Use OnDemand, Spot, Reserved1Yr or Reserved3Yr.");
+
+    public static readonly ErrorTemplate UnknownProvider = new("UnknownProvider", FailureKind.InvalidArgument,
+        "Unknown provider '{0}'. Use AWS or Azure.");
+
+    public static readonly ErrorTemplate UnknownRegion = new("UnknownRegion", FailureKind.InvalidArgument,
+        "Unknown region '{0}': {1} has no region of that name.{2}");
+
+    public static readonly ErrorTemplate UnknownSource = new("UnknownSource", FailureKind.InvalidArgument,
+        "Unknown source '{0}'. Use Catalog or Live.");
 
     public static readonly ErrorTemplate ValueHasOuterWhitespace = new("ValueHasOuterWhitespace", FailureKind.InvalidArgument,
         "The value '{0}' for '{1}' starts or ends with white space, which the AWS CLI strips when it reads the file.");

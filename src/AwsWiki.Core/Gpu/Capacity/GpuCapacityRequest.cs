@@ -13,11 +13,10 @@ public static class GpuCapacityRequest
         var result = new List<string>();
         foreach (var raw in names)
         {
-            var name = raw.Trim().ToLowerInvariant();
+            var name = (raw ?? string.Empty).Trim().ToLowerInvariant();
             if (InstanceTypeNameParser.TryParse(name) is null)
             {
-                throw new AwsWikiException("InvalidInstanceType", FailureKind.InvalidArgument, raw,
-                    $"'{raw}' is not an EC2 instance type name (family.size, e.g. p4d.24xlarge).");
+                throw UnknownInstanceType(raw ?? string.Empty);
             }
 
             if (!result.Contains(name))
@@ -34,8 +33,7 @@ public static class GpuCapacityRequest
     {
         if (hours is { } h && (h < 24 || h % 24 != 0 || (h > 14 * 24 && h % (7 * 24) != 0) || h > 182 * 24))
         {
-            throw new AwsWikiException("InvalidCapacityBlockDuration", FailureKind.InvalidArgument, h,
-                $"A Capacity Block lasts whole days from 24 to 336 hours, or whole weeks up to 4368 hours; {h} is neither.");
+            throw Errors.InvalidCapacityBlockDuration.New(h, h);
         }
     }
 
@@ -46,21 +44,26 @@ public static class GpuCapacityRequest
     public static IReadOnlyList<string> Regions(IEnumerable<string> patterns)
     {
         var result = new List<string>();
-        foreach (var pattern in GlobPattern.From(patterns))
+        var given = (patterns ?? Array.Empty<string>()).ToList();
+        if (given.Any(string.IsNullOrWhiteSpace))
+        {
+            // -Region '' would select nothing and the call would list nothing: refuse instead of staying silent.
+            throw Errors.EmptyRegion.New(string.Empty);
+        }
+
+        foreach (var pattern in GlobPattern.From(given, "-Region"))
         {
             if (!pattern.HasWildcard && !KnownRegions.IsAws(pattern.Pattern))
             {
                 var close = KnownRegions.CloseMatches(pattern.Pattern).Where(KnownRegions.IsAws).ToList();
-                throw new AwsWikiException("UnknownRegion", FailureKind.InvalidArgument, pattern.Pattern,
-                    $"Unknown AWS region '{pattern.Pattern}'." + (close.Count > 0 ? $" Did you mean {string.Join(", ", close)}?" : string.Empty));
+                throw Errors.UnknownRegion.New(pattern.Pattern, pattern.Pattern, "AWS", Suggestion(close));
             }
 
             var matched = KnownRegions.Aws.Where(r => pattern.IsMatch(r) &&
                 (!pattern.HasWildcard || !(r.StartsWith("us-gov-", StringComparison.Ordinal) || r.StartsWith("cn-", StringComparison.Ordinal)))).ToList();
             if (matched.Count == 0)
             {
-                throw new AwsWikiException("NoRegionMatched", FailureKind.InvalidArgument, pattern.Pattern,
-                    $"No AWS region matches '{pattern.Pattern}'.");
+                throw Errors.NoRegionMatched.New(pattern.Pattern, pattern.Pattern);
             }
 
             result.AddRange(matched.Where(m => !result.Contains(m)));
@@ -68,4 +71,17 @@ public static class GpuCapacityRequest
 
         return result;
     }
+
+    /// <summary>The name is not one EC2 has: why, and the catalog's closest names.</summary>
+    public static AwsWikiException UnknownInstanceType(string raw)
+    {
+        var known = GpuCatalog.Entries.Where(e => e.Provider == "AWS").Select(e => e.InstanceType);
+        var close = CloseNames.Find(raw.Trim(), known, max: 3);
+        var problem = InstanceTypeNameParser.Problem(raw);
+        return Errors.InvalidInstanceType.New(raw, raw, problem.Length > 0 ? problem : "it is not a type EC2 names.", Suggestion(close));
+    }
+
+    /// <summary>" Did you mean a, b?" or nothing.</summary>
+    public static string Suggestion(IReadOnlyCollection<string> close) =>
+        close.Count > 0 ? $" Did you mean {string.Join(", ", close)}?" : string.Empty;
 }
