@@ -29,6 +29,12 @@ public static class Errors
     public static readonly ErrorTemplate ExchangeRateWithUsd = new("ExchangeRateWithUsd", FailureKind.InvalidArgument,
         "-ExchangeRate converts USD prices into -Currency, and -Currency is USD, so it would change nothing. Give -Currency too, or leave -ExchangeRate out.");
 
+    public static readonly ErrorTemplate FileReadFailed = new("FileReadFailed", FailureKind.ReadError,
+        "'{0}' cannot be read: {1}");
+
+    public static readonly ErrorTemplate GpuTopologyUnparseable = new("GpuTopologyUnparseable", FailureKind.InvalidData,
+        "{0}: {1}");
+
     public static readonly ErrorTemplate InstanceTypeNameNotRecognized = new("InstanceTypeNameNotRecognized", FailureKind.InvalidArgument,
         "'{0}' is not an EC2 instance type name this module knows: {1} Expected a shape like c6i.large, g4dn.xlarge, p6-b200.48xlarge or u-6tb1.metal.");
 
@@ -46,6 +52,9 @@ public static class Errors
 
     public static readonly ErrorTemplate InvalidExchangeRate = new("InvalidExchangeRate", FailureKind.InvalidArgument,
         "-ExchangeRate must be a number of {1} per USD above 0 and at most 1000000, not {0}.");
+
+    public static readonly ErrorTemplate InvalidInstanceId = new("InvalidInstanceId", FailureKind.InvalidArgument,
+        "'{0}' is not an instance id (i-0123456789abcdef0). Nothing was sent.");
 
     public static readonly ErrorTemplate InvalidInstanceType = new("InvalidInstanceType", FailureKind.InvalidArgument,
         "'{0}' is not an EC2 instance type this module knows: {1}{2}");
@@ -79,6 +88,15 @@ public static class Errors
 
     public static readonly ErrorTemplate NoRegionMatched = new("NoRegionMatched", FailureKind.InvalidArgument,
         "No AWS region matches '{0}'.");
+
+    public static readonly ErrorTemplate PathIsDirectory = new("PathIsDirectory", FailureKind.InvalidArgument,
+        "'{0}' is a directory, not a file. Give the files in it ('{0}/*.txt') or a file.");
+
+    public static readonly ErrorTemplate PathNotFound = new("PathNotFound", FailureKind.ObjectNotFound,
+        "No file matches '{0}'.");
+
+    public static readonly ErrorTemplate PathSymlinkLoop = new("PathSymlinkLoop", FailureKind.InvalidArgument,
+        "'{0}' is a symbolic link that never reaches a file (a loop of links).");
 
     public static readonly ErrorTemplate ProfileFileAccessDenied = new("ProfileFileAccessDenied", FailureKind.PermissionDenied,
         "Permission denied: '{0}' cannot be {1} by this user. Nothing was changed; check the file's and its folder's owner and mode.");

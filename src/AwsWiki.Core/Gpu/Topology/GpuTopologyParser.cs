@@ -15,7 +15,7 @@ namespace AwsWiki.Gpu.Topology;
 /// </summary>
 public static class GpuTopologyParser
 {
-    public const string ErrorId = "GpuTopologyUnparseable";
+    public static readonly string ErrorId = Errors.GpuTopologyUnparseable.Id;
 
     private static readonly Regex GpuName = new(@"^GPU(\d+)$", RegexOptions.CultureInvariant);
     private static readonly Regex NvCell = new(@"^NV([1-9][0-9]?)$", RegexOptions.CultureInvariant);
@@ -332,8 +332,9 @@ public static class GpuTopologyParser
     }
 
     /// <summary>The line as quoted in messages: trimmed, runs of tabs and spaces shown as one space.</summary>
-    private static string Quote(string line) => Regex.Replace(line.Trim(), @"[ \t]+", " ");
+    /// <remarks>Cut short and with control characters escaped: a 10 MB line or binary never becomes the message.</remarks>
+    private static string Quote(string line) =>
+        UserText.Show(Regex.Replace(line.Length > 4096 ? line.Substring(0, 4096) : line, @"[ \t]+", " ").Trim(), 80);
 
-    private static AwsWikiException Fail(string source, string message) =>
-        new(ErrorId, FailureKind.InvalidData, source, $"{source}: {message}");
+    private static AwsWikiException Fail(string source, string message) => Errors.GpuTopologyUnparseable.New(source, source, message);
 }
