@@ -17,6 +17,9 @@ public static class Errors
     public static readonly ErrorTemplate ApplyOnlyAtCronIntervalNeedsCron = new("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument,
         "-ApplyOnlyAtCronInterval works with cron schedules only, not {0}; give -Schedule a cron expression, for example 'cron(0 2 ? * SUN *)'.");
 
+    public static readonly ErrorTemplate CostOverflow = new("CostOverflow", FailureKind.InvalidData,
+        "{0} x {1} at {2} {3}/h for {4} hours costs more than a number can hold.");
+
     public static readonly ErrorTemplate EmptyRegion = new("EmptyRegion", FailureKind.InvalidArgument,
         "-Region has an empty name; give a region such as us-east-1, or leave -Region out for the profile's region. Nothing was sent.");
 
@@ -47,17 +50,29 @@ public static class Errors
     public static readonly ErrorTemplate InvalidCurrency = new("InvalidCurrency", FailureKind.InvalidArgument,
         "'{0}' is not a three-letter currency code such as USD, KRW or EUR.");
 
+    public static readonly ErrorTemplate InvalidDuration = new("InvalidDuration", FailureKind.InvalidArgument,
+        "The duration must be a finite number, 0 or more, that fits in hours; not {0} {1}.");
+
     public static readonly ErrorTemplate InvalidDurationSeconds = new("InvalidDurationSeconds", FailureKind.InvalidArgument,
         "duration_seconds must be between 900 and 43200, not {0}.");
 
     public static readonly ErrorTemplate InvalidExchangeRate = new("InvalidExchangeRate", FailureKind.InvalidArgument,
         "-ExchangeRate must be a number of {1} per USD above 0 and at most 1000000, not {0}.");
 
+    public static readonly ErrorTemplate InvalidGpuCount = new("InvalidGpuCount", FailureKind.InvalidArgument,
+        "-GpuCount must be a whole number from 1 to 1000000, not {0}.");
+
+    public static readonly ErrorTemplate InvalidHourlyPrice = new("InvalidHourlyPrice", FailureKind.InvalidData,
+        "{0} has the hourly price {1}; a price must be a finite number, 0 or more.");
+
     public static readonly ErrorTemplate InvalidInstanceId = new("InvalidInstanceId", FailureKind.InvalidArgument,
         "'{0}' is not an instance id (i-0123456789abcdef0). Nothing was sent.");
 
     public static readonly ErrorTemplate InvalidInstanceType = new("InvalidInstanceType", FailureKind.InvalidArgument,
         "'{0}' is not an EC2 instance type this module knows: {1}{2}");
+
+    public static readonly ErrorTemplate InvalidOfferingProperty = new("InvalidOfferingProperty", FailureKind.InvalidData,
+        "The offering's {0} '{1}' is not {2}.");
 
     public static readonly ErrorTemplate InvalidOutputFormat = new("InvalidOutputFormat", FailureKind.InvalidArgument,
         "'{0}' is not an AWS CLI output format ({1}).");
@@ -88,6 +103,15 @@ public static class Errors
 
     public static readonly ErrorTemplate NoRegionMatched = new("NoRegionMatched", FailureKind.InvalidArgument,
         "No AWS region matches '{0}'.");
+
+    public static readonly ErrorTemplate OfferingCurrencyEmpty = new("OfferingCurrencyEmpty", FailureKind.InvalidData,
+        "{0} has an empty Currency, so the currency of its price is unknown. Fill it in (USD, KRW, ...) or leave the property out for USD.");
+
+    public static readonly ErrorTemplate OfferingUnpriced = new("OfferingUnpriced", FailureKind.InvalidData,
+        "{0} has no {1} price (no HourlyPrice), so its cost cannot be measured.");
+
+    public static readonly ErrorTemplate OfferingWithoutWholeGpu = new("OfferingWithoutWholeGpu", FailureKind.InvalidData,
+        "{0} has {1} whole GPUs per instance (a fractional GPU size, or no GpuCount?), so GPU counts cannot be mapped to instances.");
 
     public static readonly ErrorTemplate PathIsDirectory = new("PathIsDirectory", FailureKind.InvalidArgument,
         "'{0}' is a directory, not a file. Give the files in it ('{0}/*.txt') or a file.");
