@@ -17,6 +17,9 @@ public static class Errors
     public static readonly ErrorTemplate ApplyOnlyAtCronIntervalNeedsCron = new("ApplyOnlyAtCronIntervalNeedsCron", FailureKind.InvalidArgument,
         "-ApplyOnlyAtCronInterval works with cron schedules only, not {0}; give -Schedule a cron expression, for example 'cron(0 2 ? * SUN *)'.");
 
+    public static readonly ErrorTemplate AssociationNotFound = new("AssociationNotFound", FailureKind.ObjectNotFound,
+        "No essentials association for {0} in {1}; nothing was changed. Register-AmazonLinuxEssentials creates one.");
+
     public static readonly ErrorTemplate CostOverflow = new("CostOverflow", FailureKind.InvalidData,
         "{0} x {1} at {2} {3}/h for {4} hours costs more than a number can hold.");
 

@@ -65,8 +65,7 @@ public sealed class UnregisterAmazonLinuxEssentialsCommand : AwsCmdlet
                 var current = Await(client.FindAsync(name, CancelToken));
                 if (current is null || current.DocumentName != EssentialsDocument.DefaultName)
                 {
-                    WriteFailure(new AwsWikiException("AssociationNotFound", FailureKind.ObjectNotFound, name,
-                        $"No essentials association named {name} in {region}; nothing was removed."), name);
+                    WriteFailure(Errors.AssociationNotFound.New(name, name, region), name);
                     continue;
                 }
 
