@@ -20,12 +20,13 @@ internal static class FileKinds
             return FileKind.Directory;
         }
 
-        if (File.Exists(path))
+        // Before File.Exists, which answers true for a link in a loop (.NET falls back to the link itself).
+        if (AtomicFile.IsLinkLoop(path))
         {
-            return FileKind.File;
+            return FileKind.SymlinkLoop;
         }
 
-        // Not there to stat: a dangling link is missing; a link that never ends is a loop.
-        return AtomicFile.IsLinkLoop(path) ? FileKind.SymlinkLoop : FileKind.Missing;
+        // A dangling link is missing (a write creates its target, as the AWS CLI would).
+        return File.Exists(path) && File.Exists(AtomicFile.FinalTarget(path)) ? FileKind.File : FileKind.Missing;
     }
 }
