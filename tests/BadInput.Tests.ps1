@@ -205,6 +205,11 @@ Describe 'Get-GpuTopology input' {
         Assert-Refusal (Get-Refusal { Get-GpuTopology -Path $big }) 'GpuTopologyUnparseable' 'InvalidData'
     }
 
+    It 'refuses a GPU number past any machine in nvlink -s output' {
+        $text = (Get-Content $topologyFixture -Raw) + "`nGPU 99999999999: NVIDIA A100 (UUID: GPU-x)`n`t Link 0: 25 GB/s`n"
+        Assert-Refusal (Get-Refusal { Get-GpuTopology -InputObject $text }) 'GpuTopologyUnparseable' 'InvalidData'
+    }
+
     It 'escapes binary content' {
         $binary = Join-Path $TestDrive 'binary.txt'
         [IO.File]::WriteAllBytes($binary, [byte[]](0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x00, 0x07, 0x41, 0x0a, 0x01, 0x02))

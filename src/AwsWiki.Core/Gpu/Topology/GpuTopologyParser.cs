@@ -148,7 +148,7 @@ public static class GpuTopologyParser
             }
         }
 
-        topology.NvLinks = ParseNvLinkStatus(rest);
+        topology.NvLinks = ParseNvLinkStatus(rest, source);
         return topology;
     }
 
@@ -292,7 +292,7 @@ public static class GpuTopologyParser
     }
 
     /// <summary>`nvidia-smi nvlink -s`: "GPU n: name (UUID: ...)" then "Link k: 25.781 GB/s" or "Link k: &lt;inactive&gt;".</summary>
-    private static IReadOnlyDictionary<int, NvLinkStatus>? ParseNvLinkStatus(List<string> lines)
+    private static IReadOnlyDictionary<int, NvLinkStatus>? ParseNvLinkStatus(List<string> lines, string source)
     {
         Dictionary<int, NvLinkStatus>? result = null;
         NvLinkStatus? current = null;
@@ -303,7 +303,13 @@ public static class GpuTopologyParser
             {
                 result ??= new Dictionary<int, NvLinkStatus>();
                 current = new NvLinkStatus();
-                result[int.Parse(gpu.Groups[1].Value, CultureInfo.InvariantCulture)] = current;
+                // A GPU number past any machine's is a damaged line, not an OverflowException.
+                if (gpu.Groups[1].Value.Length > 4 || !int.TryParse(gpu.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                {
+                    throw Fail(source, $"The GPU number in '{Quote(line)}' is out of range.");
+                }
+
+                result[number] = current;
                 continue;
             }
 
