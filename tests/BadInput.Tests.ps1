@@ -83,6 +83,26 @@ Describe 'Numbers from user input' {
         $offers | ForEach-Object { [double]::IsInfinity($_.PricePerGpuHour) | Should -BeFalse }
     }
 
+    It '<Name> is refused at its bound' -ForEach @(
+        @{ Name = 'Find-GpuCapacity -CapacityBlockDurationHours 25'; ErrorId = 'InvalidCapacityBlockDuration'; Category = 'InvalidArgument'; Run = { Find-GpuCapacity g5.xlarge -Region us-east-1 -CapacityBlockDurationHours 25 } }
+        @{ Name = 'Find-GpuCapacity -Count 0'; ErrorId = 'ParameterArgumentValidationError'; Category = 'InvalidData'; Run = { Find-GpuCapacity g5.xlarge -Region us-east-1 -Count 0 } }
+        @{ Name = 'Find-GpuCapacity -Count 10001'; ErrorId = 'ParameterArgumentValidationError'; Category = 'InvalidData'; Run = { Find-GpuCapacity g5.xlarge -Region us-east-1 -Count 10001 } }
+        @{ Name = 'Get-GpuInstanceOffering -MinGpuCount -1'; ErrorId = 'NegativeMinGpuCount'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -MinGpuCount -1 } }
+        @{ Name = 'Get-GpuInstanceOffering -MinGpuMemoryGiB NaN'; ErrorId = 'NegativeMinGpuMemory'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -MinGpuMemoryGiB ([double]::NaN) } }
+        @{ Name = 'Get-GpuInstanceOffering -MaxPricePerGpuHour -0.01'; ErrorId = 'NegativeMaxPrice'; Category = 'InvalidArgument'; Run = { Get-GpuInstanceOffering -MaxPricePerGpuHour -0.01 } }
+        @{ Name = 'Set-AwsProfile -DurationSeconds 899'; ErrorId = 'ParameterArgumentValidationError'; Category = 'InvalidData'; Run = { Set-AwsProfile x -DurationSeconds 899 -NoActivate -WhatIf } }
+    ) {
+        Assert-Refusal (Get-Refusal $Run) $ErrorId $Category
+    }
+
+    It 'bounds the message for a 10,000-character <Name>' -ForEach @(
+        @{ Name = 'region'; ErrorId = 'UnknownRegion'; Run = { Get-GpuInstanceOffering -Region ('x' * 10000) } }
+        @{ Name = 'instance type'; ErrorId = 'InvalidInstanceType'; Run = { Find-GpuCapacity ('x' * 10000) -Region us-east-1 } }
+        @{ Name = 'currency'; ErrorId = 'InvalidCurrency'; Run = { Get-GpuInstanceOffering -Currency ("K`e[31m" + 'x' * 10000) -ExchangeRate 2 } }
+    ) {
+        Assert-Refusal (Get-Refusal $Run) $ErrorId 'InvalidArgument'
+    }
+
     It 'refuses Find-GpuCapacity c99999999999i.large before calling AWS' {
         Assert-Refusal (Get-Refusal { Find-GpuCapacity 'c99999999999i.large' -Region us-east-1 }) 'InvalidInstanceType' 'InvalidArgument'
     }
