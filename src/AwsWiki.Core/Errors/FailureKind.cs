@@ -19,4 +19,5 @@ public enum FailureKind
     ConnectionError,
     AuthenticationError,
     OperationStopped,
+    ReadError,
 }

@@ -49,13 +49,16 @@ public sealed record EssentialsAssociationSpec(
     /// Checks a State Manager schedule: rate(N minutes|hours|days) of at least 30 minutes, or
     /// cron(...); -ApplyOnlyAtCronInterval needs a cron schedule (SSM does not take it with rate).
     /// </summary>
+    /// <summary>The longest rate schedule accepted, in minutes (365 days).</summary>
+    public const long MaxRateMinutes = 365L * 1440;
+
     public static void ValidateSchedule(string? schedule, bool applyOnlyAtCronInterval)
     {
         if (string.IsNullOrEmpty(schedule))
         {
             if (applyOnlyAtCronInterval)
             {
-                throw Errors.ApplyOnlyAtCronIntervalNeedsCron.New(null, "(no schedule)");
+                throw Errors.ApplyOnlyAtCronIntervalNeedsCron.New(null, "no -Schedule");
             }
 
             return;
@@ -64,20 +67,26 @@ public sealed record EssentialsAssociationSpec(
         var rate = RatePattern.Match(schedule);
         if (rate.Success)
         {
-            if (!int.TryParse(rate.Groups["n"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            var unit = rate.Groups["unit"].Value;
+            var minutesPer = unit.StartsWith("minute", StringComparison.Ordinal) ? 1L : unit.StartsWith("hour", StringComparison.Ordinal) ? 60L : 1440L;
+
+            // State Manager takes rates from 30 minutes; past about a year (525,600 minutes) a rate is a typo, and a long
+            // digit string must not become an OverflowException.
+            var digits = rate.Groups["n"].Value;
+            if (digits.Length > 9 || !long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                || n * minutesPer > MaxRateMinutes)
             {
-                throw Errors.InvalidSchedule.New(schedule, schedule, "the number is too large; State Manager takes rate(30 minutes) up to rate(365 days) or so.");
+                throw Errors.InvalidSchedule.New(schedule, schedule, "the rate is longer than a year");
             }
 
-            var unit = rate.Groups["unit"].Value;
-            if (unit.StartsWith("minute", StringComparison.Ordinal) && n < 30)
+            if (n * minutesPer < 30)
             {
-                throw Errors.InvalidSchedule.New(schedule, schedule, "State Manager runs associations at most every 30 minutes; use rate(30 minutes) or more.");
+                throw Errors.InvalidSchedule.New(schedule, schedule, "State Manager runs associations at most every 30 minutes");
             }
 
             if (applyOnlyAtCronInterval)
             {
-                throw Errors.ApplyOnlyAtCronIntervalNeedsCron.New(schedule, schedule);
+                throw Errors.ApplyOnlyAtCronIntervalNeedsCron.New(schedule, "'" + schedule + "'");
             }
 
             return;
@@ -85,7 +94,7 @@ public sealed record EssentialsAssociationSpec(
 
         if (!CronPattern.IsMatch(schedule!))
         {
-            throw Errors.InvalidSchedule.New(schedule, schedule, "use rate(N minutes|hours|days) or cron(...), for example 'rate(1 day)' or 'cron(0 2 ? * SUN *)'.");
+            throw Errors.InvalidSchedule.New(schedule, schedule, "it is neither rate(...) nor cron(...)");
         }
     }
 

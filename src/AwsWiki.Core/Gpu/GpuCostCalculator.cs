@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace AwsWiki.Gpu;
 
@@ -13,13 +14,13 @@ public static class GpuCostCalculator
     {
         if (amount < 0 || double.IsNaN(amount) || double.IsInfinity(amount))
         {
-            throw new AwsWikiException("InvalidDuration", FailureKind.InvalidArgument, amount, $"The duration must be 0 or more, not {amount} {unit}.");
+            throw Errors.InvalidDuration.New(amount, amount, unit);
         }
 
         var hours = Multiply(amount, unit);
         if (double.IsInfinity(hours))
         {
-            throw new AwsWikiException("InvalidDuration", FailureKind.InvalidArgument, amount, $"{amount} {unit} is too long to count in hours.");
+            throw Errors.InvalidDuration.New(amount, amount, unit);
         }
 
         return hours;
@@ -37,12 +38,59 @@ public static class GpuCostCalculator
         };
     }
 
-    public static void ValidateGpuCount(int gpuCount)
+    /// <summary>The most GPUs one estimate counts (and what keeps instance counts within an int).</summary>
+    public const int MaxGpuCount = 1_000_000;
+
+    /// <summary>-GpuCount as a whole number from 1 to <see cref="MaxGpuCount"/>: NaN, 2.5 or 1e12 are refused, never rounded.</summary>
+    public static int ValidateGpuCount(double gpuCount)
     {
-        if (gpuCount < 1)
+        if (!(gpuCount >= 1 && gpuCount <= MaxGpuCount) || Math.Floor(gpuCount) != gpuCount)
         {
-            throw new AwsWikiException("InvalidGpuCount", FailureKind.InvalidArgument, gpuCount, $"-GpuCount must be 1 or more, not {gpuCount}.");
+            throw Errors.InvalidGpuCount.New(gpuCount, gpuCount);
         }
+
+        return (int)gpuCount;
+    }
+
+    /// <summary>
+    /// An offering's GPUs per instance: missing or 0 is a fractional size (OfferingWithoutWholeGpu
+    /// later); NaN, infinite, negative or not whole is a bad property, never rounded.
+    /// </summary>
+    public static int GpusPerInstance(double? value, string property, object? target)
+    {
+        if (value is not { } count)
+        {
+            return 0;
+        }
+
+        if (double.IsNaN(count) || double.IsInfinity(count) || count < 0 || count > MaxGpuCount || Math.Floor(count) != count)
+        {
+            throw Errors.InvalidOfferingProperty.New(target, property, count, "a whole number of GPUs, 0 or more");
+        }
+
+        return (int)count;
+    }
+
+    /// <summary>The offering's currency: USD when it has none; an empty or malformed one is refused (never taken for USD).</summary>
+    public static string Currency(string? value, object? target)
+    {
+        if (value is null)
+        {
+            return "USD";
+        }
+
+        var code = value.Trim().ToUpperInvariant();
+        if (code.Length == 0)
+        {
+            throw Errors.OfferingCurrencyEmpty.New(target, target);
+        }
+
+        if (code.Length != 3 || !code.All(c => c >= 'A' && c <= 'Z'))
+        {
+            throw Errors.InvalidOfferingProperty.New(target, "Currency", value, "a three-letter currency code");
+        }
+
+        return code;
     }
 
     /// <param name="target">Names the offering in errors.</param>
@@ -52,28 +100,24 @@ public static class GpuCostCalculator
         var target = $"{provider} {instanceType} {region}".Trim();
         if (hourlyPrice is not { } price)
         {
-            throw new AwsWikiException("OfferingUnpriced", FailureKind.InvalidData, target,
-                $"{target} has no {pricingModel} price, so its cost cannot be measured.");
+            throw Errors.OfferingUnpriced.New(target, target, pricingModel);
         }
 
         if (price < 0 || double.IsNaN(price) || double.IsInfinity(price))
         {
-            throw new AwsWikiException("InvalidHourlyPrice", FailureKind.InvalidData, target,
-                $"{target} has the hourly price {price}; a price must be a finite number, 0 or more.");
+            throw Errors.InvalidHourlyPrice.New(target, target, price);
         }
 
         if (gpusPerInstance < 1)
         {
-            throw new AwsWikiException("OfferingWithoutWholeGpu", FailureKind.InvalidData, target,
-                $"{target} has {gpusPerInstance} whole GPUs per instance (a fractional GPU size?), so GPU counts cannot be mapped to instances.");
+            throw Errors.OfferingWithoutWholeGpu.New(target, target, gpusPerInstance);
         }
 
         var instances = (int)Math.Ceiling(gpuCount / (double)gpusPerInstance);
         var total = price * instances * hours;
         if (double.IsInfinity(total))
         {
-            throw new AwsWikiException("CostOverflow", FailureKind.InvalidData, target,
-                $"{instances} x {target} at {price} {currency}/h for {hours} hours costs more than a number can hold.");
+            throw Errors.CostOverflow.New(target, instances, target, price, currency, hours);
         }
 
         return new GpuCostEstimate

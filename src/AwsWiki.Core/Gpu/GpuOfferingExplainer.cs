@@ -52,7 +52,7 @@ public static class GpuOfferingExplainer
         foreach (var pattern in patterns.Where(p => !known.Any(p.IsMatch)))
         {
             var close = CloseNames.Find(pattern.Pattern, known);
-            messages.Add($"{parameter} '{pattern.Pattern}' matches nothing in the {sourceName}." +
+            messages.Add($"{parameter} '{UserText.Show(pattern.Pattern)}' matches nothing in the {sourceName}." +
                 (close.Count > 0 ? $" Close matches: {string.Join(", ", close)}." : string.Empty));
         }
     }

@@ -53,7 +53,7 @@ public sealed class GpuOfferingRequest
             foreach (var provider in providers)
             {
                 var known = new[] { Aws, Azure }.FirstOrDefault(p => p.Equals(provider?.Trim(), StringComparison.OrdinalIgnoreCase))
-                    ?? throw Invalid("UnknownProvider", provider, $"Unknown provider '{provider}'. Use AWS or Azure.");
+                    ?? throw Errors.UnknownProvider.New(provider, provider);
                 if (!chosen.Contains(known))
                 {
                     chosen.Add(known);
@@ -68,29 +68,29 @@ public sealed class GpuOfferingRequest
             request.PricingModel = Enum.GetValues(typeof(GpuPricingModel)).Cast<GpuPricingModel>()
                 .Where(m => m.ToString().Equals(pricingModel.Trim(), StringComparison.OrdinalIgnoreCase))
                 .Select(m => (GpuPricingModel?)m).FirstOrDefault()
-                ?? throw Invalid("UnknownPricingModel", pricingModel, $"Unknown pricing model '{pricingModel}'. Use OnDemand, Spot, Reserved1Yr or Reserved3Yr.");
+                ?? throw Errors.UnknownPricingModel.New(pricingModel, pricingModel);
         }
 
         request.Live = (source ?? "Catalog").Trim().ToLowerInvariant() switch
         {
             "catalog" => false,
             "live" => true,
-            _ => throw Invalid("UnknownSource", source, $"Unknown source '{source}'. Use Catalog or Live."),
+            _ => throw Errors.UnknownSource.New(source, source),
         };
 
         if (minGpuCount < 0)
         {
-            throw Invalid("NegativeMinGpuCount", minGpuCount, $"-MinGpuCount must be 0 or more, not {minGpuCount}.");
+            throw Errors.NegativeMinGpuCount.New(minGpuCount, minGpuCount);
         }
 
         if (minGpuMemoryGiB < 0 || double.IsNaN(minGpuMemoryGiB))
         {
-            throw Invalid("NegativeMinGpuMemory", minGpuMemoryGiB, $"-MinGpuMemoryGiB must be 0 or more, not {minGpuMemoryGiB}.");
+            throw Errors.NegativeMinGpuMemory.New(minGpuMemoryGiB, minGpuMemoryGiB);
         }
 
         if (maxPricePerGpuHour is < 0 || (maxPricePerGpuHour is { } max && double.IsNaN(max)))
         {
-            throw Invalid("NegativeMaxPrice", maxPricePerGpuHour, $"-MaxPricePerGpuHour must be 0 or more, not {maxPricePerGpuHour}.");
+            throw Errors.NegativeMaxPrice.New(maxPricePerGpuHour, maxPricePerGpuHour);
         }
 
         request.MinGpuCount = minGpuCount;
@@ -100,34 +100,38 @@ public sealed class GpuOfferingRequest
         var code = (currency ?? "USD").Trim().ToUpperInvariant();
         if (!Regex.IsMatch(code, "^[A-Z]{3}$"))
         {
-            throw Invalid("InvalidCurrency", currency, $"'{currency}' is not a three-letter currency code such as USD, KRW or EUR.");
+            throw Errors.InvalidCurrency.New(currency, currency);
         }
 
-        if (exchangeRate is { } rate && (rate <= 0 || double.IsNaN(rate) || double.IsInfinity(rate)))
+        // Bounded so every converted price stays a finite number (1e308 would print Infinity); no currency trades past a million per USD.
+        if (exchangeRate is { } rate && (!(rate > 0) || rate > MaxExchangeRate || double.IsInfinity(rate)))
         {
-            throw Invalid("InvalidExchangeRate", rate, $"-ExchangeRate must be a positive number of {code} per USD, not {rate}.");
+            throw Errors.InvalidExchangeRate.New(rate, rate, code);
         }
 
         if (code == "USD" && exchangeRate is { } given)
         {
-            throw Invalid("ExchangeRateWithUsd", given,
-                "-ExchangeRate converts USD prices into -Currency, and -Currency is USD, so it would change nothing. Give -Currency too, or leave -ExchangeRate out.");
+            throw Errors.ExchangeRateWithUsd.New(given);
         }
 
         // Azure's live API prices in any currency itself; the catalog and AWS know only USD.
         if (code != "USD" && exchangeRate is null && (!request.Live || request.Wants(Aws)))
         {
-            throw Invalid("ExchangeRateRequired", code,
-                $"Prices are in USD {(request.Live ? "from AWS" : "in the catalog")}; give -ExchangeRate (units of {code} per USD) to show them in {code}" +
-                (request.Live ? ", or ask only -Provider Azure, whose live API prices in any currency." : "."));
+            throw Errors.ExchangeRateRequired.New(code, code, request.Live ? "from AWS" : "in the catalog",
+                request.Live ? ", or ask only -Provider Azure, whose live API prices in any currency" : string.Empty);
         }
 
         request.Currency = code;
         request.ExchangeRate = code == "USD" ? null : exchangeRate;
 
-        request.GpuModels = GlobPattern.From(gpuModels);
-        request.InstanceTypes = GlobPattern.From(instanceTypes);
-        request.Regions = GlobPattern.From(regions);
+        request.GpuModels = GlobPattern.From(gpuModels, "-GpuModel");
+        request.InstanceTypes = GlobPattern.From(instanceTypes, "-InstanceType");
+        if (regions is not null && regions.Any(string.IsNullOrWhiteSpace))
+        {
+            throw Errors.EmptyRegion.New(string.Empty);
+        }
+
+        request.Regions = GlobPattern.From(regions, "-Region");
         foreach (var region in request.Regions.Where(r => !r.HasWildcard))
         {
             if (!KnownRegions.IsAws(region.Pattern) && !KnownRegions.IsAzure(region.Pattern))
@@ -136,10 +140,11 @@ public sealed class GpuOfferingRequest
                 warn(close.Count > 0
                     ? $"'{region.Pattern}' is neither an AWS nor an Azure region. Close matches: {string.Join(", ", close)}."
                     : $"'{region.Pattern}' is neither an AWS nor an Azure region.");
-                throw Invalid("UnknownRegion", region.Pattern, $"Unknown region '{region.Pattern}': neither AWS nor Azure has a region of that name." +
-                    (close.Count > 0 ? $" Did you mean {string.Join(" or ", close)}?" : string.Empty));
+                throw Errors.UnknownRegion.New(region.Pattern, region.Pattern, "neither AWS nor Azure", close.Count > 0 ? $" Did you mean {string.Join(" or ", close)}?" : string.Empty);
             }
         }
+
+        WarnAboutOtherProvidersRegions(request, warn);
 
         return request;
     }
@@ -153,6 +158,40 @@ public sealed class GpuOfferingRequest
         && entry.GpuCount >= MinGpuCount
         && entry.GpuMemoryGiB >= MinGpuMemoryGiB;
 
-    private static AwsWikiException Invalid(string errorId, object? target, string message) =>
-        new(errorId, FailureKind.InvalidArgument, target, message);
+    /// <summary>Units of a currency per USD past which a rate is a typo (and prices could overflow).</summary>
+    public const double MaxExchangeRate = 1_000_000;
+
+    /// <summary>
+    /// An AWS region asked of Azure only (or the reverse) matches nothing: say why instead of
+    /// returning no rows in silence. Azure names regions like eastus, AWS like us-east-1.
+    /// </summary>
+    private static void WarnAboutOtherProvidersRegions(GpuOfferingRequest request, Action<string> warn)
+    {
+        foreach (var region in request.Regions.Where(r => !r.HasWildcard))
+        {
+            if (!request.Wants(Aws) && KnownRegions.IsAws(region.Pattern) && !KnownRegions.IsAzure(region.Pattern))
+            {
+                warn($"'{UserText.Show(region.Pattern)}' is an AWS region, and only Azure was asked (-Provider Azure): Azure names its regions like eastus, westeurope or koreacentral, so it matches nothing.");
+            }
+            else if (!request.Wants(Azure) && KnownRegions.IsAzure(region.Pattern) && !KnownRegions.IsAws(region.Pattern))
+            {
+                warn($"'{UserText.Show(region.Pattern)}' is an Azure region, and only AWS was asked (-Provider AWS): AWS names its regions like us-east-1 or ap-northeast-2, so it matches nothing.");
+            }
+        }
+    }
+
+    /// <summary>Checks -AzurePricesUrl before anything is sent: an absolute http(s) URL, or nothing.</summary>
+    public static void ValidateAzurePricesUrl(string? url)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp)
+            || string.IsNullOrEmpty(parsed.Host))
+        {
+            throw Errors.InvalidAzurePricesUrl.New(url, url);
+        }
+    }
 }

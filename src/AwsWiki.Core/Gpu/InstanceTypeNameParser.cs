@@ -82,8 +82,14 @@ public static class InstanceTypeNameParser
     /// </summary>
     public static InstanceTypeName Parse(string name)
     {
-        return Decode(name, out var problem, useEc2Records: true) ?? throw new AwsWikiException("InstanceTypeNameNotRecognized", FailureKind.InvalidArgument, name,
-            $"'{name}' is not an EC2 instance type name this module knows: {problem} Expected a shape like c6i.large, g4dn.xlarge, p6-b200.48xlarge or u-6tb1.metal.");
+        return Decode(name, out var problem, useEc2Records: true) ?? throw Errors.InstanceTypeNameNotRecognized.New(name, name, problem);
+    }
+
+    /// <summary>Why a name does not decode (empty when it does), in words for a message.</summary>
+    public static string Problem(string name)
+    {
+        Decode(name, out var problem, useEc2Records: false);
+        return problem;
     }
 
     /// <summary>Decodes from the name alone (the catalog loader uses it, so it must not read the catalog).</summary>
@@ -95,14 +101,18 @@ public static class InstanceTypeNameParser
         var highMemory = HighMemoryShape.Match(text);
         if (highMemory.Success)
         {
-            problem = string.Empty;
+            if (Generation(highMemory.Groups["generation"].Value, out problem) is null)
+            {
+                return null;
+            }
+
             return new InstanceTypeName
             {
                 InstanceType = text,
                 Family = text.Substring(0, text.IndexOf('.')),
                 Series = "u",
                 Category = Categories["u"],
-                Generation = int.Parse(highMemory.Groups["generation"].Value),
+                Generation = Generation(highMemory.Groups["generation"].Value, out problem) ?? 0,
                 ProcessorVendor = "Intel",
                 Attributes = highMemory.Groups["memory"].Value,
                 AttributeMeanings = $"{highMemory.Groups["memory"].Value} = {highMemory.Groups["memory"].Value.Replace("tb", " TiB")} of memory",
@@ -121,7 +131,7 @@ public static class InstanceTypeNameParser
         var series = match.Groups["series"].Value;
         if (!Categories.TryGetValue(series, out var category))
         {
-            problem = $"the series '{series}' is not a known EC2 series ({string.Join(", ", Categories.Keys.OrderBy(k => k, StringComparer.Ordinal))}).";
+            problem = $"the series '{UserText.Show(series, 20)}' is not a known EC2 series ({string.Join(", ", Categories.Keys.OrderBy(k => k, StringComparer.Ordinal))}).";
             return null;
         }
 
@@ -129,18 +139,22 @@ public static class InstanceTypeNameParser
         var unknown = letters.Where(c => !Letters.ContainsKey(c)).ToArray();
         if (unknown.Length > 0)
         {
-            problem = $"the attribute letter(s) '{new string(unknown)}' have no documented meaning.";
+            problem = $"the attribute letter(s) '{UserText.Show(new string(unknown), 20)}' have no documented meaning.";
             return null;
         }
 
         var option = match.Groups["option"].Value;
         if (option.Length > 0 && !Options.ContainsKey(option) && !Regex.IsMatch(option, @"^\d+tb$"))
         {
-            problem = $"the option '-{option}' is not known.";
+            problem = $"the option '-{UserText.Show(option, 20)}' is not known.";
             return null;
         }
 
-        var generation = int.Parse(match.Groups["generation"].Value);
+        if (Generation(match.Groups["generation"].Value, out problem) is not { } generation)
+        {
+            return null;
+        }
+
         var attributes = letters.Select(c => c.ToString()).ToList();
         var meanings = letters.Select(c => $"{c} = {Letters[c]}").ToList();
         if (option.Length > 0)
@@ -164,6 +178,19 @@ public static class InstanceTypeNameParser
             Size = size,
             IsMetal = size.StartsWith("metal", StringComparison.Ordinal),
         };
+    }
+
+    /// <summary>The generation number, or null (with the problem) when it is past any real generation: no OverflowException.</summary>
+    private static int? Generation(string digits, out string problem)
+    {
+        if (digits.Length <= 3 && int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var generation))
+        {
+            problem = string.Empty;
+            return generation;
+        }
+
+        problem = $"the generation '{UserText.Show(digits, 20)}' is out of range (EC2 generations have 1 to 3 digits).";
+        return null;
     }
 
     private static string VendorOf(string? family, string series, int generation, string letters)

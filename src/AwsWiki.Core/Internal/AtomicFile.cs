@@ -65,6 +65,28 @@ internal static class AtomicFile
         return current;
     }
 
+    /// <summary>True when following the path's links never reaches a file that is not a link (a loop, or a chain past 40 hops).</summary>
+    public static bool IsLinkLoop(string path)
+    {
+        if (LinkTarget is null)
+        {
+            return false;
+        }
+
+        var current = Path.GetFullPath(path);
+        for (var hop = 0; hop < 40; hop++)
+        {
+            if (LinkTarget.GetValue(new FileInfo(current)) is not string target)
+            {
+                return false;
+            }
+
+            current = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, target));
+        }
+
+        return true;
+    }
+
     public static void WriteAllBytes(string path, byte[] content)
     {
         var fullPath = FinalTarget(path);

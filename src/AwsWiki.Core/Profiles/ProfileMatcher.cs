@@ -12,7 +12,7 @@ internal static class ProfileMatcher
     public static IReadOnlyList<string?> Match(IReadOnlyList<string> known, IEnumerable<string> patterns)
     {
         var names = new List<string?>();
-        foreach (var pattern in GlobPattern.From(patterns.ToArray()))
+        foreach (var pattern in GlobPattern.From(patterns.ToArray(), "-ProfileName"))
         {
             var matches = pattern.HasWildcard ? known.Where(pattern.IsMatch).ToList() : new List<string> { pattern.Pattern };
             if (matches.Count == 0)

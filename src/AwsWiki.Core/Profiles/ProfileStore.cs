@@ -51,8 +51,35 @@ public sealed class ProfileStore
     public ProfileFiles Load()
     {
         return new ProfileFiles(
-            CredentialsPath, IniDocument.Parse(AtomicFile.ReadAllBytes(CredentialsPath) ?? Array.Empty<byte>()),
-            ConfigPath, IniDocument.Parse(AtomicFile.ReadAllBytes(ConfigPath) ?? Array.Empty<byte>()));
+            CredentialsPath, IniDocument.Parse(ReadProfileFile(CredentialsPath)),
+            ConfigPath, IniDocument.Parse(ReadProfileFile(ConfigPath)));
+    }
+
+    /// <summary>A file's bytes (none when it does not exist); a directory, a symlink loop or a denied read is a specific error.</summary>
+    private static byte[] ReadProfileFile(string path)
+    {
+        switch (FileKinds.Of(path))
+        {
+            case FileKind.Directory:
+                throw Errors.ProfileFileIsDirectory.New(path, path);
+            case FileKind.SymlinkLoop:
+                throw Errors.ProfileFileSymlinkLoop.New(path, path);
+            case FileKind.Missing:
+                return Array.Empty<byte>();
+        }
+
+        try
+        {
+            return AtomicFile.ReadAllBytes(path) ?? Array.Empty<byte>();
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw Errors.ProfileFileAccessDenied.Wrap(e, path, path, "read");
+        }
+        catch (IOException e)
+        {
+            throw Errors.ProfileFileUnreadable.Wrap(e, path, path, e.Message);
+        }
     }
 
     public IReadOnlyList<string> ProfileNames() => Load().Names;
@@ -156,9 +183,7 @@ public sealed class ProfileStore
             var problem = document.Problems.FirstOrDefault(p => !p.IsEncoding);
             if (problem is not null)
             {
-                throw new AwsWikiException("ProfileFileInvalid", FailureKind.InvalidData, path,
-                    $"The AWS CLI cannot parse '{path}' (line {problem.LineNumber}: {problem.Message}). " +
-                    "Nothing was changed; fix the file first (Get-AwsProfile lists every problem).");
+                throw Errors.ProfileFileInvalid.New(path, path, problem.LineNumber, problem.Message);
             }
         }
     }
@@ -398,7 +423,14 @@ public sealed class ProfileStore
     {
         if (!SameBytes(before, after))
         {
-            AtomicFile.WriteAllBytes(path, after);
+            try
+            {
+                AtomicFile.WriteAllBytes(path, after);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw Errors.ProfileFileAccessDenied.Wrap(e, path, path, "write");
+            }
         }
     }
 

@@ -23,31 +23,27 @@ public static class ProfileValidation
     {
         if (string.IsNullOrEmpty(name))
         {
-            throw new AwsWikiException("ProfileNameEmpty", FailureKind.InvalidArgument, name, $"The {what} name is empty.");
+            throw Errors.ProfileNameEmpty.New(name, what);
         }
 
         if (name!.IndexOfAny(new[] { '[', ']' }) >= 0)
         {
-            throw new AwsWikiException("ProfileNameHasBracket", FailureKind.InvalidArgument, name,
-                $"The {what} name '{name}' contains '[' or ']', which would break the file's section headers.");
+            throw Errors.ProfileNameHasBracket.New(name, what, name);
         }
 
         if (name.IndexOfAny(new[] { '\r', '\n' }) >= 0)
         {
-            throw new AwsWikiException("ProfileNameHasNewline", FailureKind.InvalidArgument, name.Replace("\r", "\\r").Replace("\n", "\\n"),
-                $"The {what} name contains a line break.");
+            throw Errors.ProfileNameHasNewline.New(UserText.Show(name), what);
         }
 
         if (name == IniDocument.DefaultSectionName)
         {
-            throw new AwsWikiException("ProfileNameReserved", FailureKind.InvalidArgument, name,
-                $"'{name}' is reserved: in the credentials file [DEFAULT] holds keys that every profile inherits.");
+            throw Errors.ProfileNameReserved.New(name, name);
         }
 
         if (PythonText.Strip(name).Length != name.Length)
         {
-            throw new AwsWikiException("ProfileNameHasOuterWhitespace", FailureKind.InvalidArgument, name,
-                $"The {what} name '{name}' starts or ends with white space, which the AWS CLI would strip.");
+            throw Errors.ProfileNameHasOuterWhitespace.New(name, what, name);
         }
     }
 
@@ -59,30 +55,33 @@ public static class ProfileValidation
 
         if (settings.AccessKeyId is not null && settings.SecretAccessKey is null)
         {
-            throw new AwsWikiException("AccessKeyWithoutSecretKey", FailureKind.InvalidArgument, profileName,
-                "An access key was given without a secret key; give both -AccessKey and -SecretKey.");
+            throw Errors.AccessKeyWithoutSecretKey.New(profileName);
         }
 
         if (settings.SecretAccessKey is not null && settings.AccessKeyId is null)
         {
-            throw new AwsWikiException("SecretKeyWithoutAccessKey", FailureKind.InvalidArgument, profileName,
-                "A secret key was given without an access key; give both -AccessKey and -SecretKey.");
+            throw Errors.SecretKeyWithoutAccessKey.New(profileName);
         }
 
         if (settings.SessionToken is not null && settings.AccessKeyId is null)
         {
-            throw new AwsWikiException("SessionTokenWithoutKeys", FailureKind.InvalidArgument, profileName,
-                "A session token was given without -AccessKey and -SecretKey.");
+            throw Errors.SessionTokenWithoutKeys.New(profileName);
         }
 
         if (settings.AccessKeyId is not null && settings.AccessKeyId.Length == 0)
         {
-            throw new AwsWikiException("AccessKeyEmpty", FailureKind.InvalidArgument, profileName, "The access key id is empty.");
+            throw Errors.AccessKeyEmpty.New(profileName);
         }
 
         if (settings.SecretAccessKey is not null && settings.SecretAccessKey.Length == 0)
         {
-            throw new AwsWikiException("SecretKeyEmpty", FailureKind.InvalidArgument, profileName, "The secret key is empty.");
+            throw Errors.SecretKeyEmpty.New(profileName);
+        }
+
+        // An empty value would write "key =": botocore reads it as set to nothing, which no setting means.
+        foreach (var assignment in settings.Assignments().Where(a => !a.IsSecret && a.Value.Length == 0))
+        {
+            throw Errors.SettingEmpty.New(assignment.Key, assignment.Key);
         }
 
         if (settings.AccessKeyId is not null && !AccessKeyIdPattern.IsMatch(settings.AccessKeyId))
@@ -92,8 +91,7 @@ public static class ProfileValidation
 
         if (settings.RoleArn is not null && !RoleArnPattern.IsMatch(settings.RoleArn))
         {
-            throw new AwsWikiException("InvalidRoleArn", FailureKind.InvalidArgument, settings.RoleArn,
-                $"'{settings.RoleArn}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME).");
+            throw Errors.InvalidRoleArn.New(settings.RoleArn, settings.RoleArn);
         }
 
         if (settings.SourceProfile is not null)
@@ -102,34 +100,29 @@ public static class ProfileValidation
             var selfWithKeys = settings.SourceProfile == profileName && settings.AccessKeyId is not null;
             if (!selfWithKeys && !profileExists(settings.SourceProfile))
             {
-                throw new AwsWikiException("SourceProfileNotFound", FailureKind.ObjectNotFound, settings.SourceProfile,
-                    $"The source profile '{settings.SourceProfile}' exists in neither the credentials nor the config file.");
+                throw Errors.SourceProfileNotFound.New(settings.SourceProfile, settings.SourceProfile);
             }
         }
 
         if (settings.Output is not null && !OutputFormats.Contains(settings.Output, StringComparer.Ordinal))
         {
-            throw new AwsWikiException("InvalidOutputFormat", FailureKind.InvalidArgument, settings.Output,
-                $"'{settings.Output}' is not an AWS CLI output format ({string.Join(", ", OutputFormats)}).");
+            throw Errors.InvalidOutputFormat.New(settings.Output, settings.Output, string.Join(", ", OutputFormats));
         }
 
         if (settings.DurationSeconds is int seconds && (seconds < 900 || seconds > 43200))
         {
-            throw new AwsWikiException("InvalidDurationSeconds", FailureKind.InvalidArgument, seconds,
-                "duration_seconds must be between 900 and 43200.");
+            throw Errors.InvalidDurationSeconds.New(seconds, seconds);
         }
 
         if (settings.SsoAccountId is not null && !AccountIdPattern.IsMatch(settings.SsoAccountId))
         {
-            throw new AwsWikiException("InvalidSsoAccountId", FailureKind.InvalidArgument, settings.SsoAccountId,
-                $"'{settings.SsoAccountId}' is not a 12-digit AWS account id.");
+            throw Errors.InvalidSsoAccountId.New(settings.SsoAccountId, settings.SsoAccountId);
         }
 
         if (settings.SsoStartUrl is not null &&
             (!Uri.TryCreate(settings.SsoStartUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new AwsWikiException("InvalidSsoStartUrl", FailureKind.InvalidArgument, settings.SsoStartUrl,
-                $"'{settings.SsoStartUrl}' is not an https URL.");
+            throw Errors.InvalidSsoStartUrl.New(settings.SsoStartUrl, settings.SsoStartUrl);
         }
 
         if (settings.SsoSession is not null)
@@ -149,18 +142,15 @@ public static class ProfileValidation
         {
             if (assignment.Value.IndexOfAny(new[] { '\r', '\n' }) >= 0)
             {
-                throw new AwsWikiException("SettingHasNewline", FailureKind.InvalidArgument, assignment.Key,
-                    $"The value for '{assignment.Key}' contains a line break, which would corrupt the file.");
+                throw Errors.SettingHasNewline.New(assignment.Key, assignment.Key);
             }
 
             // The AWS CLI strips values when it reads them, so such a key would silently not match.
             if (PythonText.Strip(assignment.Value).Length != assignment.Value.Length)
             {
                 throw assignment.IsSecret
-                    ? new AwsWikiException("SecretHasOuterWhitespace", FailureKind.InvalidArgument, assignment.Key,
-                        $"The value for '{assignment.Key}' starts or ends with white space, which the AWS CLI strips when it reads the file; the key would not match. Give it without the white space.")
-                    : new AwsWikiException("ValueHasOuterWhitespace", FailureKind.InvalidArgument, assignment.Key,
-                        $"The value '{assignment.Value}' for '{assignment.Key}' starts or ends with white space, which the AWS CLI strips when it reads the file.");
+                    ? Errors.SecretHasOuterWhitespace.New(assignment.Key, assignment.Key)
+                    : Errors.ValueHasOuterWhitespace.New(assignment.Key, assignment.Value, assignment.Key);
             }
         }
 

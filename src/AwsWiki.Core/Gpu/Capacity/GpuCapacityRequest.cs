@@ -13,10 +13,10 @@ public static class GpuCapacityRequest
         var result = new List<string>();
         foreach (var raw in names)
         {
-            var name = raw.Trim().ToLowerInvariant();
+            var name = (raw ?? string.Empty).Trim().ToLowerInvariant();
             if (InstanceTypeNameParser.TryParse(name) is null)
             {
-                throw Errors.InvalidInstanceType.New(raw, raw);
+                throw UnknownInstanceType(raw ?? string.Empty);
             }
 
             if (!result.Contains(name))
@@ -44,12 +44,19 @@ public static class GpuCapacityRequest
     public static IReadOnlyList<string> Regions(IEnumerable<string> patterns)
     {
         var result = new List<string>();
-        foreach (var pattern in GlobPattern.From(patterns))
+        var given = (patterns ?? Array.Empty<string>()).ToList();
+        if (given.Any(string.IsNullOrWhiteSpace))
+        {
+            // -Region '' would select nothing and the call would list nothing: refuse instead of staying silent.
+            throw Errors.EmptyRegion.New(string.Empty);
+        }
+
+        foreach (var pattern in GlobPattern.From(given, "-Region"))
         {
             if (!pattern.HasWildcard && !KnownRegions.IsAws(pattern.Pattern))
             {
                 var close = KnownRegions.CloseMatches(pattern.Pattern).Where(KnownRegions.IsAws).ToList();
-                throw Errors.UnknownRegion.New(pattern.Pattern, pattern.Pattern, "AWS", close.Count > 0 ? $" Did you mean {string.Join(", ", close)}?" : string.Empty);
+                throw Errors.UnknownRegion.New(pattern.Pattern, pattern.Pattern, "AWS", Suggestion(close));
             }
 
             var matched = LiveOfferingRegions.Expand(new[] { pattern }, KnownRegions.Aws);
@@ -63,4 +70,17 @@ public static class GpuCapacityRequest
 
         return result;
     }
+
+    /// <summary>The name is not one EC2 has: why, and the catalog's closest names.</summary>
+    public static AwsWikiException UnknownInstanceType(string raw)
+    {
+        var known = GpuCatalog.Entries.Where(e => e.Provider == "AWS").Select(e => e.InstanceType);
+        var close = CloseNames.Find(raw.Trim(), known, max: 3);
+        var problem = InstanceTypeNameParser.Problem(raw);
+        return Errors.InvalidInstanceType.New(raw, raw, problem.Length > 0 ? problem : "it is not a type EC2 names.", Suggestion(close));
+    }
+
+    /// <summary>" Did you mean a, b?" or nothing.</summary>
+    public static string Suggestion(IReadOnlyCollection<string> close) =>
+        close.Count > 0 ? $" Did you mean {string.Join(", ", close)}?" : string.Empty;
 }

@@ -15,7 +15,7 @@ namespace AwsWiki.Gpu.Topology;
 /// </summary>
 public static class GpuTopologyParser
 {
-    public const string ErrorId = "GpuTopologyUnparseable";
+    public static readonly string ErrorId = Errors.GpuTopologyUnparseable.Id;
 
     private static readonly Regex GpuName = new(@"^GPU(\d+)$", RegexOptions.CultureInvariant);
     private static readonly Regex NvCell = new(@"^NV([1-9][0-9]?)$", RegexOptions.CultureInvariant);
@@ -148,7 +148,7 @@ public static class GpuTopologyParser
             }
         }
 
-        topology.NvLinks = ParseNvLinkStatus(rest);
+        topology.NvLinks = ParseNvLinkStatus(rest, source);
         return topology;
     }
 
@@ -292,7 +292,7 @@ public static class GpuTopologyParser
     }
 
     /// <summary>`nvidia-smi nvlink -s`: "GPU n: name (UUID: ...)" then "Link k: 25.781 GB/s" or "Link k: &lt;inactive&gt;".</summary>
-    private static IReadOnlyDictionary<int, NvLinkStatus>? ParseNvLinkStatus(List<string> lines)
+    private static IReadOnlyDictionary<int, NvLinkStatus>? ParseNvLinkStatus(List<string> lines, string source)
     {
         Dictionary<int, NvLinkStatus>? result = null;
         NvLinkStatus? current = null;
@@ -303,7 +303,13 @@ public static class GpuTopologyParser
             {
                 result ??= new Dictionary<int, NvLinkStatus>();
                 current = new NvLinkStatus();
-                result[int.Parse(gpu.Groups[1].Value, CultureInfo.InvariantCulture)] = current;
+                // A GPU number past any machine's is a damaged line, not an OverflowException.
+                if (gpu.Groups[1].Value.Length > 4 || !int.TryParse(gpu.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                {
+                    throw Fail(source, $"The GPU number in '{Quote(line)}' is out of range.");
+                }
+
+                result[number] = current;
                 continue;
             }
 
@@ -332,8 +338,9 @@ public static class GpuTopologyParser
     }
 
     /// <summary>The line as quoted in messages: trimmed, runs of tabs and spaces shown as one space.</summary>
-    private static string Quote(string line) => Regex.Replace(line.Trim(), @"[ \t]+", " ");
+    /// <remarks>Cut short and with control characters escaped: a 10 MB line or binary never becomes the message.</remarks>
+    private static string Quote(string line) =>
+        UserText.Show(Regex.Replace(line.Length > 4096 ? line.Substring(0, 4096) : line, @"[ \t]+", " ").Trim(), 80);
 
-    private static AwsWikiException Fail(string source, string message) =>
-        new(ErrorId, FailureKind.InvalidData, source, $"{source}: {message}");
+    private static AwsWikiException Fail(string source, string message) => Errors.GpuTopologyUnparseable.New(source, source, message);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using AwsWiki.EntryPoint;
+using AwsWiki.Gpu;
 
 namespace AwsWiki.Commands.EntryPoint;
 
@@ -15,13 +16,24 @@ public sealed class GetHttpsEntryPointCommand : AwsCmdlet
 
     protected override void ProcessRecord()
     {
-        var pattern = new WildcardPattern(DomainName.TrimEnd('.'), WildcardOptions.IgnoreCase);
+        GlobPattern pattern;
+        try
+        {
+            // Checked before any request: a bad pattern is the user's, not the service's.
+            pattern = new GlobPattern(DomainName.TrimEnd('.'), "-DomainName");
+        }
+        catch (AwsWikiException e)
+        {
+            WriteFailure(e, DomainName);
+            return;
+        }
+
         using var clients = EntryPointClients.Create(Context);
         try
         {
-            var exact = WildcardPattern.ContainsWildcardCharacters(DomainName) ? null : DomainNames.Normalize(DomainName);
+            var exact = pattern.HasWildcard ? null : DomainNames.Normalize(pattern.Literal);
             var found = Await(new EntryPointReader(clients).ReadAsync(pattern.IsMatch, CancelToken, exact));
-            if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(DomainName))
+            if (found.Count == 0 && !pattern.HasWildcard)
             {
                 WriteFailure(Errors.EntryPointNotFound.New(DomainName, DomainName, clients.Region), DomainName);
                 return;

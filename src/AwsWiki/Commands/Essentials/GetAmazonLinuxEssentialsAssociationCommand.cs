@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using AwsWiki.Essentials;
+using AwsWiki.Gpu;
 
 namespace AwsWiki.Commands.Essentials;
 
@@ -47,6 +48,7 @@ public sealed class GetAmazonLinuxEssentialsAssociationCommand : AwsCmdlet
         List<WildcardPattern> patterns;
         try
         {
+            GlobPattern.Validate(_names, "-AssociationName");
             patterns = ParameterSetName == AllSet
                 ? _names.Select(name => new WildcardPattern(name, WildcardOptions.IgnoreCase)).ToList()
                 : new List<WildcardPattern> { new(WildcardPattern.Escape(EssentialsAssociationSpec.NameFor(FleetTargets.From(EssentialsInput.ParseTags(Tag), ResourceGroupName)))) };

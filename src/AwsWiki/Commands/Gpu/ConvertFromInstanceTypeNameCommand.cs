@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AwsWiki.Commands.Internal;
 using AwsWiki.Gpu;
 
 namespace AwsWiki.Commands.Gpu;
@@ -22,7 +23,7 @@ public sealed class ConvertFromInstanceTypeNameCommand : PSCmdlet
             }
             catch (AwsWikiException e)
             {
-                WriteError(new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, name));
+                WriteError(ErrorRecords.From(e, name));
             }
         }
     }

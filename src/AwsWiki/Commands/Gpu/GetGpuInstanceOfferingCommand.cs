@@ -70,6 +70,7 @@ public sealed class GetGpuInstanceOfferingCommand : AwsProfileCmdlet
         GpuOfferingRequest request;
         try
         {
+            GpuOfferingRequest.ValidateAzurePricesUrl(AzurePricesUrl);
             request = GpuOfferingRequest.Create(GpuModel, Provider?.Select(p => p.ToString()), Region, InstanceType, MinGpuCount, MinGpuMemoryGiB,
                 MaxPricePerGpuHour, PricingModel.ToString(), Currency, ExchangeRate, IncludeUnpriced, Source.ToString(), WriteWarning);
         }

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Essentials;
+using AwsWiki.Gpu;
 using AwsWiki.Gpu.Topology;
 
 namespace AwsWiki.Commands.Gpu;
@@ -64,6 +65,21 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
     [ValidateRange(30, 172800)]
     public int ExecutionTimeoutSec { get; set; } = 120;
 
+    private int _emitted;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        try
+        {
+            GpuTopologyInput.ValidateInstanceType(InstanceType);
+        }
+        catch (AwsWikiException e)
+        {
+            ThrowFailure(e, e.Target);
+        }
+    }
+
     protected override void ProcessRecord()
     {
         switch (ParameterSetName)
@@ -77,7 +93,7 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
                     if (item is not null && item.IndexOf('\n') >= 0)
                     {
                         // A whole document (Get-Content -Raw): lines collected before it form their own.
-                        FlushLines();
+                        FlushLines(atEnd: false);
                         Emit(item, "pipeline");
                     }
                     else
@@ -98,7 +114,7 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
         switch (ParameterSetName)
         {
             case TextSet:
-                FlushLines();
+                FlushLines(atEnd: true);
                 break;
             case LocalSet:
                 ReadLocal();
@@ -116,11 +132,11 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
             IEnumerable<string> resolved;
             try
             {
-                resolved = GetResolvedProviderPathFromPSPath(path, out _);
+                resolved = ResolvePath(path);
             }
-            catch (ItemNotFoundException e)
+            catch (AwsWikiException e)
             {
-                WriteError(new ErrorRecord(e, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                WriteFailure(e, path);
                 continue;
             }
 
@@ -129,11 +145,11 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
                 string text;
                 try
                 {
-                    text = File.ReadAllText(file);
+                    text = GpuTopologyInput.ReadFile(file);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                catch (AwsWikiException e)
                 {
-                    WriteError(new ErrorRecord(e, "FileReadFailed", ErrorCategory.ReadError, file));
+                    WriteFailure(e, file);
                     continue;
                 }
 
@@ -142,7 +158,35 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
         }
     }
 
-    private void FlushLines()
+    /// <summary>
+    /// A path that exists as written is read as it is ('a[1].txt' is a file, not a pattern); otherwise
+    /// it is a wildcard, and one that matches nothing says so.
+    /// </summary>
+    private IEnumerable<string> ResolvePath(string path)
+    {
+        var literal = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        if (File.Exists(literal) || Directory.Exists(literal) || !WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            return new[] { literal };
+        }
+
+        GlobPattern.Validate(new[] { path }, "-Path");
+        try
+        {
+            var resolved = GetResolvedProviderPathFromPSPath(path, out _);
+            if (resolved.Count > 0)
+            {
+                return resolved;
+            }
+        }
+        catch (Exception e) when (e is ItemNotFoundException or WildcardPatternException)
+        {
+        }
+
+        throw Errors.PathNotFound.New(path, path);
+    }
+
+    private void FlushLines(bool atEnd)
     {
         if (_lines.Length == 0)
         {
@@ -151,7 +195,9 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
 
         var text = _lines.ToString();
         _lines.Clear();
-        if (text.Trim().Length > 0)
+
+        // Only blank lines and nothing else read: that is an empty input, said as such, not silence.
+        if (text.Trim().Length > 0 || (atEnd && _emitted == 0))
         {
             Emit(text, "pipeline");
         }
@@ -171,6 +217,7 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
 
     private void Emit(string text, string source)
     {
+        _emitted++;
         try
         {
             WriteObject(GpuTopologyAnalyzer.Analyze(GpuTopologyParser.Parse(text, source), source, InstanceType));

@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Linq;
 using System.Globalization;
 using System.Management.Automation;
 using AwsWiki.Commands.Internal;
@@ -10,7 +12,7 @@ namespace AwsWiki.Commands.Gpu;
 /// Cost of running enough instances of each piped offering for a period. Reads the offering by
 /// property name (Provider, InstanceType, Region, GpuModel, PricingModel, HourlyPrice, GpuCount or
 /// GpusPerInstance, Currency), so Get-GpuInstanceOffering output, Import-Csv rows (of offerings
-/// or of earlier estimates) or hand-made objects all work.
+/// or of earlier estimates), hashtables (by key) or hand-made objects all work.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "GpuCost", DefaultParameterSetName = "Hours")]
 [OutputType(typeof(GpuCostEstimate))]
@@ -21,7 +23,7 @@ public sealed class MeasureGpuCostCommand : PSCmdlet
 
     /// <summary>GPUs needed in all (not per instance: that comes from the offering).</summary>
     [Parameter(Mandatory = true)]
-    public int GpuCount { get; set; }
+    public double GpuCount { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = "Hours")]
     public double Hours { get; set; }
@@ -36,12 +38,13 @@ public sealed class MeasureGpuCostCommand : PSCmdlet
     public double Years { get; set; }
 
     private double _hours;
+    private int _gpuCount;
 
     protected override void BeginProcessing()
     {
         try
         {
-            GpuCostCalculator.ValidateGpuCount(GpuCount);
+            _gpuCount = GpuCostCalculator.ValidateGpuCount(GpuCount);
             var amount = ParameterSetName switch { "Days" => Days, "Months" => Months, "Years" => Years, _ => Hours };
             _hours = GpuCostCalculator.ToHours(amount, ParameterSetName);
         }
@@ -60,17 +63,19 @@ public sealed class MeasureGpuCostCommand : PSCmdlet
 
         try
         {
+            var input = InputObject;
+            var target = $"{Text(input, "Provider")} {Text(input, "InstanceType")} {Text(input, "Region")}".Trim();
+
             // An exported estimate says GpusPerInstance (its GpuCount is what was asked for); an offering says GpuCount.
-            var gpusPerInstance = InputObject.Properties["GpusPerInstance"] is not null
-                ? Number(InputObject, "GpusPerInstance")
-                : Number(InputObject, "GpuCount");
+            var countName = Has(input, "GpusPerInstance") ? "GpusPerInstance" : "GpuCount";
+            var gpusPerInstance = GpuCostCalculator.GpusPerInstance(Number(input, countName), countName, target);
             WriteObject(GpuCostCalculator.Estimate(
-                Text(InputObject, "Provider"), Text(InputObject, "InstanceType"), Text(InputObject, "Region"), Text(InputObject, "GpuModel"),
-                Text(InputObject, "PricingModel") is { Length: > 0 } model ? model : "OnDemand",
-                Number(InputObject, "HourlyPrice"),
-                gpusPerInstance is { } count ? (int)Math.Round(count) : 0,
-                Text(InputObject, "Currency") is { Length: > 0 } currency ? currency : "USD",
-                GpuCount, _hours));
+                Text(input, "Provider"), Text(input, "InstanceType"), Text(input, "Region"), Text(input, "GpuModel"),
+                Text(input, "PricingModel") is { Length: > 0 } model ? model : "OnDemand",
+                Number(input, "HourlyPrice"),
+                gpusPerInstance,
+                GpuCostCalculator.Currency(Has(input, "Currency") ? Text(input, "Currency") : null, target),
+                _gpuCount, _hours));
         }
         catch (AwsWikiException e)
         {
@@ -78,15 +83,36 @@ public sealed class MeasureGpuCostCommand : PSCmdlet
         }
     }
 
-    private static string Text(PSObject input, string name) => input.Properties[name]?.Value?.ToString() ?? string.Empty;
+    /// <summary>A property, or a key of a hashtable (case-insensitive either way).</summary>
+    private static object? Value(PSObject input, string name)
+    {
+        if (input.BaseObject is IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if (string.Equals(entry.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                }
+            }
+
+            return null;
+        }
+
+        var value = input.Properties[name]?.Value;
+        return value is PSObject inner ? inner.BaseObject : value;
+    }
+
+    private static bool Has(PSObject input, string name) =>
+        input.BaseObject is IDictionary dictionary
+            ? dictionary.Keys.Cast<object>().Any(key => string.Equals(key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            : input.Properties[name] is not null;
+
+    private static string Text(PSObject input, string name) => Value(input, name)?.ToString() ?? string.Empty;
 
     private static double? Number(PSObject input, string name)
     {
-        var value = input.Properties[name]?.Value;
-        if (value is PSObject wrapped)
-        {
-            value = wrapped.BaseObject;
-        }
+        var value = Value(input, name);
 
         return value switch
         {
@@ -94,9 +120,22 @@ public sealed class MeasureGpuCostCommand : PSCmdlet
             string s when string.IsNullOrWhiteSpace(s) => null,
             string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
-                : throw new AwsWikiException("InvalidOfferingProperty", FailureKind.InvalidData, input.ToString(), $"The offering's {name} '{s}' is not a number."),
-            IConvertible convertible => convertible.ToDouble(CultureInfo.InvariantCulture),
-            _ => throw new AwsWikiException("InvalidOfferingProperty", FailureKind.InvalidData, input.ToString(), $"The offering's {name} is not a number."),
+                : throw Errors.InvalidOfferingProperty.New(name, name, s, "a number"),
+            bool => throw Errors.InvalidOfferingProperty.New(name, name, value, "a number"),
+            IConvertible convertible => ToDouble(convertible, name),
+            _ => throw Errors.InvalidOfferingProperty.New(name, name, value, "a number"),
         };
+    }
+
+    private static double ToDouble(IConvertible value, string name)
+    {
+        try
+        {
+            return value.ToDouble(CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+        {
+            throw Errors.InvalidOfferingProperty.Wrap(e, name, name, value, "a number");
+        }
     }
 }

@@ -89,7 +89,20 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
 
     protected override void EndProcessing()
     {
-        var query = BuildQuery();
+        InstanceQuery query;
+        try
+        {
+            // Every pattern and column checked before anything is sent.
+            InstanceTags.ValidateColumns(TagColumn, typeof(AwsInstance));
+            GlobPattern.Validate(ProfileName, "-ProfileName");
+            query = BuildQuery();
+        }
+        catch (AwsWikiException e)
+        {
+            ThrowFailure(e, e.Target);
+            return;
+        }
+
         var profiles = ResolveProfiles(query);
         if (profiles.Count == 0)
         {
@@ -124,7 +137,7 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
                 wrapped.TypeNames.Insert(0, GroupedTypeName);
             }
 
-            foreach (var column in TagColumn ?? Array.Empty<string>())
+            foreach (var column in (TagColumn ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal))
             {
                 wrapped.Properties.Add(new PSNoteProperty(column, instance.Tags.TryGetValue(column, out var value) ? value : null));
             }
@@ -138,12 +151,12 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
         return new InstanceQuery
         {
             InstanceIds = _instanceIds.Distinct(StringComparer.Ordinal).ToList(),
-            Regions = GlobPattern.From(Region),
+            Regions = GlobPattern.From(Region, "-Region"),
             AllRegions = AllRegions,
             States = (State ?? Array.Empty<string>()).Select(s => States.First(k => k.Equals(s, StringComparison.OrdinalIgnoreCase))).Distinct().ToList(),
             Tags = ToFilterValues(Tag, nameof(Tag)),
             Filters = ToFilterValues(Filter, nameof(Filter)),
-            InstanceTypes = GlobPattern.From(InstanceType),
+            InstanceTypes = GlobPattern.From(InstanceType, "-InstanceType"),
             ThrottleLimit = ThrottleLimit,
             OrganizationRoleName = OrganizationRoleName,
         };

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Commands.Internal;
+using AwsWiki.Gpu;
 using AwsWiki.Profiles;
 
 namespace AwsWiki.Commands.Profiles;
@@ -24,8 +25,16 @@ public sealed class GetAwsProfileCommand : PSCmdlet
     {
         // One read of both files for the whole pipeline.
         _store = ProfileStore.FromEnvironment();
-        _files = _store.Load();
-        foreach (var warning in ProfileStore.ParseWarnings(_files))
+        try
+        {
+            _files = _store.Load();
+        }
+        catch (AwsWikiException e)
+        {
+            ThrowTerminatingError(ErrorRecords.From(e, e.Target));
+        }
+
+        foreach (var warning in ProfileStore.ParseWarnings(_files!))
         {
             WriteWarning(warning);
         }
@@ -44,9 +53,19 @@ public sealed class GetAwsProfileCommand : PSCmdlet
         {
             var text = name ?? string.Empty;
             List<string> matches;
-            if (WildcardPattern.ContainsWildcardCharacters(text))
+            GlobPattern pattern;
+            try
             {
-                var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
+                pattern = new GlobPattern(text, "-ProfileName");
+            }
+            catch (AwsWikiException e)
+            {
+                WriteError(ErrorRecords.From(e, text));
+                continue;
+            }
+
+            if (pattern.HasWildcard)
+            {
                 matches = files.Names.Where(pattern.IsMatch).ToList();
             }
             else
@@ -57,8 +76,7 @@ public sealed class GetAwsProfileCommand : PSCmdlet
                     : files.Names.Where(n => string.Equals(n, text, System.StringComparison.OrdinalIgnoreCase)).ToList();
                 if (matches.Count == 0)
                 {
-                    WriteError(ErrorRecords.Create("ProfileNotFound", ErrorCategory.ObjectNotFound, text,
-                        $"Profile '{text}' exists in neither '{_store!.CredentialsPath}' nor '{_store.ConfigPath}'."));
+                    WriteError(ErrorRecords.From(Errors.ProfileNotFound.New(text, text), text));
                     continue;
                 }
             }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Commands.Internal;
+using AwsWiki.Gpu;
 using AwsWiki.Profiles;
 
 namespace AwsWiki.Commands.Profiles;
@@ -22,25 +23,34 @@ public sealed class RemoveAwsProfileCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         var store = ProfileStore.FromEnvironment();
-        var files = store.Load();
+        ProfileFiles files;
+        try
+        {
+            files = store.Load();
+        }
+        catch (AwsWikiException e)
+        {
+            WriteError(ErrorRecords.From(e, e.Target));
+            return;
+        }
+
         var targets = new List<string>();
         foreach (var name in ProfileName)
         {
             var text = name ?? string.Empty;
-            if (WildcardPattern.ContainsWildcardCharacters(text))
-            {
-                var pattern = new WildcardPattern(text, WildcardOptions.IgnoreCase);
-                targets.AddRange(files.Names.Where(pattern.IsMatch));
-                continue;
-            }
-
             try
             {
+                var pattern = new GlobPattern(text, "-ProfileName");
+                if (pattern.HasWildcard)
+                {
+                    targets.AddRange(files.Names.Where(pattern.IsMatch));
+                    continue;
+                }
+
                 ProfileValidation.ValidateName(text);
                 if (!files.Exists(text))
                 {
-                    throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, text,
-                        $"Profile '{text}' exists in neither '{store.CredentialsPath}' nor '{store.ConfigPath}'.");
+                    throw Errors.ProfileNotFound.New(text, text);
                 }
 
                 targets.Add(text);

@@ -125,9 +125,7 @@ public sealed class SetAwsProfileCommand : PSCmdlet
                 ProfileValidation.ValidateName(ProfileName);
                 if (!files.Exists(ProfileName))
                 {
-                    throw new AwsWikiException("ProfileNotFound", FailureKind.ObjectNotFound, ProfileName,
-                        $"Profile '{ProfileName}' exists in neither '{store.CredentialsPath}' nor '{store.ConfigPath}'. " +
-                        "Give settings (for example -AccessKey and -SecretKey) to create it.");
+                    throw Errors.ProfileNotFound.New(ProfileName, ProfileName);
                 }
             }
             else
