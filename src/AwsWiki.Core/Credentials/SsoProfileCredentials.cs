@@ -35,8 +35,7 @@ internal static class SsoProfileCredentials
         var role = Need("sso_role_name");
         if (missing.Count > 0)
         {
-            throw new AwsWikiException("SsoProfileIncomplete", FailureKind.InvalidData, profileName,
-                $"SSO profile '{profileName}' lacks {string.Join(", ", missing)}. Set it up with 'aws configure sso --profile {profileName}'.");
+            throw Errors.SsoProfileIncomplete.New(profileName, profileName, string.Join(", ", missing));
         }
 
         var options = new SSOAWSCredentialsOptions

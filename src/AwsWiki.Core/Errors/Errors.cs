@@ -27,6 +27,15 @@ public static class Errors
     public static readonly ErrorTemplate AwsServiceError = new("AwsServiceError", FailureKind.InvalidOperation,
         "{0} {1} at {2} answered HTTP {3} ({4}), {5}: {6}");
 
+    public static readonly ErrorTemplate AzurePricesRequestFailed = new("AzurePricesRequestFailed", FailureKind.InvalidOperation,
+        "The Azure Retail Prices API answered HTTP {0} after {1} attempt(s): {2}");
+
+    public static readonly ErrorTemplate AzurePricesTooManyPages = new("AzurePricesTooManyPages", FailureKind.InvalidData,
+        "The Azure Retail Prices API returned more than {0} pages for one query.");
+
+    public static readonly ErrorTemplate AzurePricesUnavailable = new("AzurePricesUnavailable", FailureKind.ResourceUnavailable,
+        "The Azure Retail Prices API answered HTTP {0} after {1} attempt(s) (a server-side failure; try again later): {2}");
+
     public static readonly ErrorTemplate CertificateDoesNotCoverDomain = new("CertificateDoesNotCoverDomain", FailureKind.InvalidArgument,
         "Certificate {0} is for {1}, not {2}.");
 
@@ -393,6 +402,9 @@ public static class Errors
 
     public static readonly ErrorTemplate SslPolicyNotFound = new("SslPolicyNotFound", FailureKind.InvalidArgument,
         "The load balancer service does not know the SSL policy '{0}'. The default is {1}.");
+
+    public static readonly ErrorTemplate SsoProfileIncomplete = new("SsoProfileIncomplete", FailureKind.InvalidData,
+        "SSO profile '{0}' lacks {1}. Set it up with 'aws configure sso --profile {0}'.");
 
     public static readonly ErrorTemplate SubnetNotFound = new("SubnetNotFound", FailureKind.ObjectNotFound,
         "Subnet(s) not found: {0}");

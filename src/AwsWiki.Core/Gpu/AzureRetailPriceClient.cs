@@ -45,7 +45,7 @@ public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
         {
             if (page >= MaxPages)
             {
-                throw new AwsWikiException("AzurePricesTooManyPages", FailureKind.InvalidData, filter, $"The Azure Retail Prices API returned more than {MaxPages} pages for one query.");
+                throw Errors.AzurePricesTooManyPages.New(filter, MaxPages);
             }
 
             var body = await GetAsync(url, cancellationToken).ConfigureAwait(false);
@@ -112,8 +112,7 @@ public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
 
             if (attempt >= _retry.MaxAttempts || !_retry.IsRetryable(status, null))
             {
-                throw new AwsWikiException("AzurePricesRequestFailed", (int)status >= 500 ? FailureKind.ResourceUnavailable : FailureKind.InvalidOperation,
-                    endpoint, $"The Azure Retail Prices API answered HTTP {(int)status} after {attempt} attempt(s): {Shorten(body)}");
+                throw ((int)status >= 500 ? Errors.AzurePricesUnavailable : Errors.AzurePricesRequestFailed).New(endpoint, (int)status, attempt, Shorten(body));
             }
 
             await Task.Delay(_retry.DelayBefore(attempt, retryAfter), cancellationToken).ConfigureAwait(false);

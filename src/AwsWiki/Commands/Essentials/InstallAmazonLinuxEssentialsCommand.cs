@@ -195,20 +195,16 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
     {
         var finished = new ConcurrentQueue<EssentialsFinished>();
         var waiting = installer.WaitAsync(runs, finished.Enqueue, CancelToken);
-        while (!((IAsyncResult)waiting).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(50)))
+        try
         {
-            WriteFinished(installer, finished);
+            AwaitStreaming(waiting, finished, item => WriteFinished(installer, item));
         }
-
-        WriteFinished(installer, finished);
-        if (installer.CancelledWarning() is { } warning)
+        finally
         {
-            WriteWarning(warning);
-        }
-
-        if (CancelToken.IsCancellationRequested || waiting.IsCanceled)
-        {
-            throw new PipelineStoppedException();
+            if (installer.CancelledWarning() is { } warning)
+            {
+                WriteWarning(warning);
+            }
         }
 
         foreach (var failure in waiting.GetAwaiter().GetResult())
@@ -217,21 +213,16 @@ public sealed class InstallAmazonLinuxEssentialsCommand : AwsConnectionCmdlet
         }
     }
 
-    private void WriteFinished(EssentialsInstaller installer, ConcurrentQueue<EssentialsFinished> finished)
+    private void WriteFinished(EssentialsInstaller installer, EssentialsFinished item)
     {
-        FlushReporter();
-        while (finished.TryDequeue(out var item))
+        var outcome = Await(installer.CompleteAsync(item, CancelToken));
+        WriteObject(outcome.Result);
+        foreach (var error in outcome.Errors)
         {
-            var outcome = Await(installer.CompleteAsync(item, CancelToken));
-            WriteObject(outcome.Result);
-            foreach (var error in outcome.Errors)
-            {
-                WriteFailure(error, error.Target);
-            }
+            WriteFailure(error, error.Target);
         }
     }
 
-    /// <summary>The call's connection parameters, for the installer to resolve each group's credentials off the pipeline thread.</summary>
     /// <summary>
     /// Each group's context on the pipeline thread (where an MFA code can be asked for), once per
     /// profile, its role assumed; a group whose credentials fail is one error, the others go on.
