@@ -3,6 +3,36 @@
 # a credential_process that fails, an expired SSO token). Each case must end within its bound with
 # a specific ErrorId and category, no .NET stack trace or exception type in the message, and never
 # the credential process's output. Fan-out cmdlets must still list the pairs that work.
+BeforeDiscovery {
+    $script:commands = [ordered]@{
+        'Get-AwsCallerIdentity'                = { param($c) Get-AwsCallerIdentity @c }
+        'Get-AwsInstance'                      = { param($c) Get-AwsInstance @c }
+        'Get-GpuInstanceOffering -Source Live' = { param($c) Get-GpuInstanceOffering -Source Live -Provider AWS -InstanceType p3.2xlarge @c }
+        'Find-GpuCapacity'                     = { param($c) Find-GpuCapacity p3.2xlarge @c }
+        'Get-GpuTopology -InstanceId'          = { param($c) Get-GpuTopology -InstanceId i-0123456789abcdef0 @c }
+        'New-HttpsEntryPoint'                  = { param($c) New-HttpsEntryPoint -DomainName www.example.org -InstanceId i-0123456789abcdef0 -Confirm:$false @c }
+        'Get-HttpsEntryPoint'                  = { param($c) Get-HttpsEntryPoint @c }
+        'Remove-HttpsEntryPoint'               = { param($c) Remove-HttpsEntryPoint -DomainName www.example.org -Confirm:$false @c }
+        'Install-AmazonLinuxEssentials'        = { param($c) Install-AmazonLinuxEssentials -InstanceId i-0123456789abcdef0 -Confirm:$false @c }
+        'Register-AmazonLinuxEssentials'       = { param($c) Register-AmazonLinuxEssentials -Tag @{ Role = 'web' } -Confirm:$false @c }
+        'Unregister-AmazonLinuxEssentials'     = { param($c) Unregister-AmazonLinuxEssentials -Tag @{ Role = 'web' } -Confirm:$false @c }
+        'Get-AmazonLinuxEssentialsAssociation' = { param($c) Get-AmazonLinuxEssentialsAssociation @c }
+    }
+
+    $script:faults = [ordered]@{
+        'endpoint never answers' = @{ Common = { @{ EndpointUrl = $silent.Url; TimeoutSec = 2; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'RequestTimedOut'; Category = 'OperationTimeout'; Bound = 30 }
+        'HTTP 500 every time'    = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'error500'; times = 100000 }); Category = 'ResourceUnavailable'; Bound = 30 }
+        'AccessDenied'           = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'deny'; times = 100000 }); Category = 'PermissionDenied'; Bound = 20 }
+        'throttled past retries' = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'throttle'; times = 100000 }); Category = 'LimitsExceeded'; Bound = 30 }
+        'credential_process fails' = @{ Common = { @{ ProfileName = 'brokenprocess'; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'CredentialProcessFailed'; Category = 'AuthenticationError'; Bound = 20 }
+        'expired SSO token'      = @{ Common = { @{ ProfileName = 'expiredsso'; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'SsoLoginRequired'; Category = 'AuthenticationError'; Bound = 20 }
+    }
+
+    $script:cases = foreach ($command in $commands.Keys) {
+        foreach ($fault in $faults.Keys) { @{ Command = $command; CommandBlock = $commands[$command]; Fault = $fault; Faults = $faults } }
+    }
+}
+
 BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force; Import-AwsWikiUnderTest
     $script:silent = Start-TestStub -Name silent_server -ArgumentList @('900')
@@ -33,34 +63,6 @@ BeforeAll {
                 else { $_ | Format-List * -Force | Out-String -Width 400 }
             }) -join "`n"
         [pscustomobject]@{ Errors = $errors; Text = $text; Seconds = $seconds }
-    }
-
-    $script:commands = [ordered]@{
-        'Get-AwsCallerIdentity'                = { param($c) Get-AwsCallerIdentity @c }
-        'Get-AwsInstance'                      = { param($c) Get-AwsInstance @c }
-        'Get-GpuInstanceOffering -Source Live' = { param($c) Get-GpuInstanceOffering -Source Live -Provider AWS -InstanceType p3.2xlarge @c }
-        'Find-GpuCapacity'                     = { param($c) Find-GpuCapacity p3.2xlarge @c }
-        'Get-GpuTopology -InstanceId'          = { param($c) Get-GpuTopology -InstanceId i-0123456789abcdef0 @c }
-        'New-HttpsEntryPoint'                  = { param($c) New-HttpsEntryPoint -DomainName www.example.org -InstanceId i-0123456789abcdef0 -Confirm:$false @c }
-        'Get-HttpsEntryPoint'                  = { param($c) Get-HttpsEntryPoint @c }
-        'Remove-HttpsEntryPoint'               = { param($c) Remove-HttpsEntryPoint -DomainName www.example.org -Confirm:$false @c }
-        'Install-AmazonLinuxEssentials'        = { param($c) Install-AmazonLinuxEssentials -InstanceId i-0123456789abcdef0 -Confirm:$false @c }
-        'Register-AmazonLinuxEssentials'       = { param($c) Register-AmazonLinuxEssentials -Tag @{ Role = 'web' } -Confirm:$false @c }
-        'Unregister-AmazonLinuxEssentials'     = { param($c) Unregister-AmazonLinuxEssentials -Tag @{ Role = 'web' } -Confirm:$false @c }
-        'Get-AmazonLinuxEssentialsAssociation' = { param($c) Get-AmazonLinuxEssentialsAssociation @c }
-    }
-
-    $script:faults = [ordered]@{
-        'endpoint never answers' = @{ Common = { @{ EndpointUrl = $silent.Url; TimeoutSec = 2; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'RequestTimedOut'; Category = 'OperationTimeout'; Bound = 30 }
-        'HTTP 500 every time'    = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'error500'; times = 100000 }); Category = 'ResourceUnavailable'; Bound = 30 }
-        'AccessDenied'           = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'deny'; times = 100000 }); Category = 'PermissionDenied'; Bound = 20 }
-        'throttled past retries' = @{ Common = { @{ EndpointUrl = $proxy.Url; Region = 'us-east-1' } }; Rules = @(@{ match = '*'; kind = 'throttle'; times = 100000 }); Category = 'LimitsExceeded'; Bound = 30 }
-        'credential_process fails' = @{ Common = { @{ ProfileName = 'brokenprocess'; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'CredentialProcessFailed'; Category = 'AuthenticationError'; Bound = 20 }
-        'expired SSO token'      = @{ Common = { @{ ProfileName = 'expiredsso'; Region = 'us-east-1' } }; Rules = @(); ErrorId = 'SsoLoginRequired'; Category = 'AuthenticationError'; Bound = 20 }
-    }
-
-    $script:cases = foreach ($command in $commands.Keys) {
-        foreach ($fault in $faults.Keys) { @{ Command = $command; Fault = $fault } }
     }
 }
 
@@ -97,9 +99,9 @@ sso_region = eu-west-1
     }
 
     It '<Command> with <Fault>: a specific error within the bound, no stack trace, no secret' -ForEach $cases {
-        $fault = $faults[$Fault]
+        $fault = $Faults[$Fault]
         Set-Faults $fault.Rules
-        $result = Invoke-Faulted $commands[$Command] (& $fault.Common)
+        $result = Invoke-Faulted $CommandBlock (& $fault.Common)
         $result.Seconds | Should -BeLessThan $fault.Bound
         $result.Errors.Count | Should -BeGreaterThan 0 -Because 'a failure must be reported, never silence'
         foreach ($e in $result.Errors) {
@@ -143,9 +145,9 @@ credential_process = /bin/sh -c "echo $secret >&2; exit 3"
     }
 
     It '<Command>: a denied region is one error; the other region still comes out' -ForEach @(
-        @{ Command = 'Get-AwsInstance'; Run = { Get-AwsInstance -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url } }
-        @{ Command = 'Find-GpuCapacity'; Run = { Find-GpuCapacity p3.2xlarge -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url } }
-        @{ Command = 'Get-GpuInstanceOffering -Source Live'; Run = { Get-GpuInstanceOffering -Source Live -Provider AWS -IncludeUnpriced -InstanceType p3.2xlarge -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -WarningAction SilentlyContinue } }
+        @{ Command = 'Get-AwsInstance'; Run = { Get-AwsInstance -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -ErrorAction Continue } }
+        @{ Command = 'Find-GpuCapacity'; Run = { Find-GpuCapacity p3.2xlarge -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -ErrorAction Continue -WarningAction SilentlyContinue } }
+        @{ Command = 'Get-GpuInstanceOffering -Source Live'; Run = { Get-GpuInstanceOffering -Source Live -Provider AWS -IncludeUnpriced -InstanceType g5.xlarge -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -ErrorAction Continue -WarningAction SilentlyContinue } }
     ) {
         Set-Faults @(@{ match = '*'; region = 'eu-west-1'; kind = 'deny'; times = 100000 })
         $all = @(& $Run 2>&1)
