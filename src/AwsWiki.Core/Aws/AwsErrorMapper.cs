@@ -103,7 +103,8 @@ internal static class AwsErrorMapper
         }
 
         var text = Errors.AwsServiceError.Format(new object?[] { service, operation, endpoint, (int)status, status, code, message });
-        return new AwsServiceException(code, KindOf(code, status), target ?? endpoint, text, status, service, operation, endpoint, message, e);
+        // No target of its own: the cmdlet names what it was working on (the domain, the instance).
+        return new AwsServiceException(code, KindOf(code, status), target, text, status, service, operation, endpoint, message, e);
     }
 
     /// <summary>A reason a person understands for a failure to reach the endpoint at all; null when the failure is something else.</summary>
