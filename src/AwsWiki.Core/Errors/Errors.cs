@@ -305,6 +305,9 @@ public static class Errors
     public static readonly ErrorTemplate SsoSessionNotFound = new("SsoSessionNotFound", FailureKind.ObjectNotFound,
         "There is no [sso-session {0}] section in '{1}'. Create it with Set-AwsProfile -SsoSession {0} -SsoStartUrl URL -SsoRegion REGION.");
 
+    public static readonly ErrorTemplate SsoSessionSettingsOnly = new("SsoSessionSettingsOnly", FailureKind.InvalidArgument,
+        "Without -ProfileName, Set-AwsProfile -SsoSession writes only the [sso-session] section: give -SsoStartUrl, -SsoRegion or -SsoRegistrationScopes, and no profile setting.");
+
     public static readonly ErrorTemplate SsoSessionRequired = new("SsoSessionRequired", FailureKind.InvalidArgument,
         "Name the IAM Identity Center session with -SsoSession NAME (the config file's sessions: {0}), or an SSO profile with -ProfileName.");
 
