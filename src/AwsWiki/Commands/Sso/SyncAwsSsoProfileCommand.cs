@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Profiles;
@@ -33,7 +34,8 @@ public sealed class SyncAwsSsoProfileCommand : CancellableCmdlet
     protected override void EndProcessing()
     {
         var store = ProfileStore.FromEnvironment();
-        SsoPlan plan;
+        IReadOnlyList<SsoProfileChange> changes;
+        IReadOnlyList<AwsWikiException> conflicts;
         try
         {
             SsoProfileNames.Validate(NameFormat);
@@ -41,12 +43,13 @@ public sealed class SyncAwsSsoProfileCommand : CancellableCmdlet
             var assignments = Await(new SsoProfileSync(session, new SsoTokenCache()).ReadAssignmentsAsync(Reporter, ActivityId, CancelToken));
             foreach (var failure in assignments.Failures)
             {
-                WriteFailure(failure, failure.TargetObject);
+                WriteFailure(failure, failure.Target);
             }
 
             var files = store.Load();
             ProfileStore.EnsureWritable(files);
-            plan = new SsoPlan(SsoProfileSync.Plan(session, files, assignments, NameFormat, Region ?? session.Region, Prune), store.ConfigPath);
+            var plan = SsoProfileSync.Plan(session, files, assignments, NameFormat, Region ?? session.Region, Prune);
+            (changes, conflicts) = (plan.Changes, plan.Conflicts);
         }
         catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
         {
@@ -58,14 +61,14 @@ public sealed class SyncAwsSsoProfileCommand : CancellableCmdlet
             return;
         }
 
-        foreach (var conflict in plan.Inner.Conflicts)
+        foreach (var conflict in conflicts)
         {
-            WriteFailure(conflict, conflict.TargetObject);
+            WriteFailure(conflict, conflict.Target);
         }
 
-        foreach (var change in plan.Inner.Changes)
+        foreach (var change in changes)
         {
-            Write(store, plan.ConfigPath, change);
+            Write(store, store.ConfigPath, change);
         }
     }
 
@@ -98,6 +101,4 @@ public sealed class SyncAwsSsoProfileCommand : CancellableCmdlet
             WriteFailure(e, change.ProfileName);
         }
     }
-
-    private sealed record SsoPlan(SsoSyncPlan Inner, string ConfigPath);
 }
