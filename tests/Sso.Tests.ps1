@@ -39,7 +39,8 @@ sso_registration_scopes = sso:account:access
     }
 
     function Set-Stub([hashtable] $Control) {
-        $body = @{ plan = @('ok'); expiresIn = 600; interval = 1; refresh = $true } + $Control
+        $body = @{ plan = @('ok'); expiresIn = 600; interval = 1; refresh = $true }
+        foreach ($key in $Control.Keys) { $body[$key] = $Control[$key] }
         Invoke-RestMethod -Method Post "$($stub.Url)/_control" -Body ($body | ConvertTo-Json) -ContentType 'application/json' | Out-Null
     }
 
@@ -252,7 +253,7 @@ print(json.dumps({'ok': True}))
             $changes = Sync-AwsSsoProfile -SsoSession corp
             $changes.Count | Should -Be 6
             ($changes | Where-Object ProfileName -eq 'dev') | Should -BeNullOrEmpty
-            @($changes.ProfileName | Sort-Object) | Should -Be @('Data-Platform.Admin', 'Data-Platform.ReadOnly', 'Sandbox.Admin', 'Sandbox.Dev', 'Sandbox.ReadOnly', 'Équipe-Überprüfung.ReadOnly')
+            @($changes.ProfileName | Sort-Object) | Should -Be @('Data-Platform.Admin', 'Data-Platform.ReadOnly', 'Sandbox.Admin', 'Sandbox.Dev', 'Sandbox.ReadOnly', 'Équipe-Überprüfung.ReadOnly' | Sort-Object)
             ($changes | Where-Object Action -ne 'Added') | Should -BeNullOrEmpty
             (Get-StubStats).listRoles | Should -Contain '777788889999'
             # botocore: every synced profile, its account and role, and role credentials through the portal.

@@ -88,7 +88,7 @@ internal sealed class SsoProfileSync
     /// <summary>
     /// What to write: one profile per assignment (named by <paramref name="nameFormat"/>; a name two
     /// assignments share gets the account id added), and with <paramref name="prune"/> the session's
-    /// profiles whose assignment is gone, except in accounts whose roles could not be read.
+    /// profiles whose account and role are no longer assigned, except in accounts whose roles could not be read.
     /// </summary>
     public static SsoSyncPlan Plan(SsoSession session, ProfileFiles files, SsoAssignments assignments, string nameFormat, string region, bool prune)
     {
@@ -127,10 +127,12 @@ internal sealed class SsoProfileSync
 
         if (prune)
         {
+            // Gone: a profile of this session whose account and role are no longer assigned (whatever its name).
+            var assigned = new HashSet<string>(assignments.Items.Select(a => a.AccountId + "/" + a.RoleName), StringComparer.Ordinal);
             foreach (var name in files.Names.Where(n => !taken.Contains(n)))
             {
                 if (files.ConfigValues(name) is { } values && Text(values, "sso_session") == sessionName && Text(values, "sso_account_id") is { } account &&
-                    !assignments.FailedAccounts.Contains(account))
+                    !assignments.FailedAccounts.Contains(account) && !assigned.Contains(account + "/" + Text(values, "sso_role_name")))
                 {
                     changes.Add(new SsoProfileChange(name, SsoProfileAction.Removed, account, null, Text(values, "sso_role_name") ?? string.Empty, sessionName,
                         Text(values, "region")));
