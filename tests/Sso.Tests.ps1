@@ -134,7 +134,7 @@ print(json.dumps({'interval': d['interval'], 'pages': len(pages), 'names': [a['a
 
             $path = Get-TokenPath 'corp'
             Test-Path $path | Should -BeTrue
-            if (-not $IsWindows) { (Get-Item $path).UnixFileMode.ToString() | Should -Be 'UserRead, UserWrite' }
+            if (-not $IsWindows) { [int] (Get-Item $path).UnixFileMode | Should -Be 384 -Because 'mode 0600' }
             $cached = Get-Content $path -Raw | ConvertFrom-Json -AsHashtable
             @($cached.Keys | Sort-Object) | Should -Be @('accessToken', 'clientId', 'clientSecret', 'expiresAt', 'refreshToken', 'region', 'registrationExpiresAt', 'startUrl')
             $cached.startUrl | Should -Be 'https://corp.awsapps.com/start'
