@@ -291,7 +291,7 @@ public static class Errors
         "The SSO sign-in for profile '{0}' is missing or has expired ({1}). Sign in with '{2}' (or 'aws sso login --profile {0}'), then try again.");
 
     public static readonly ErrorTemplate SsoNameFormatInvalid = new("SsoNameFormatInvalid", FailureKind.InvalidArgument,
-        "-NameFormat '{0}' {1}. Use the placeholders {{AccountName}}, {{AccountId}}, {{RoleName}} and {{SsoSession}}.");
+        "The -NameFormat '{0}' {1}. Use the placeholders {{AccountName}}, {{AccountId}}, {{RoleName}} and {{SsoSession}}.");
 
     public static readonly ErrorTemplate SsoNotSignedIn = new("SsoNotSignedIn", FailureKind.AuthenticationError,
         "There is no valid sign-in for IAM Identity Center session {0} (none cached, or it expired). Run '{1}' first.");
@@ -300,7 +300,7 @@ public static class Errors
         "Profile '{0}' already exists and is not a profile of SSO session {1}; it was left as it is and account {2} role {3} got no profile. Choose other names with -NameFormat.");
 
     public static readonly ErrorTemplate SsoSessionIncomplete = new("SsoSessionIncomplete", FailureKind.InvalidData,
-        "[sso-session {0}] in '{1}' lacks {2}. Set it with Set-AwsProfile -SsoSession {0} -SsoStartUrl URL -SsoRegion REGION.");
+        "The [sso-session {0}] section in '{1}' lacks {2}. Set it with Set-AwsProfile -SsoSession {0} -SsoStartUrl URL -SsoRegion REGION.");
 
     public static readonly ErrorTemplate SsoSessionNotFound = new("SsoSessionNotFound", FailureKind.ObjectNotFound,
         "There is no [sso-session {0}] section in '{1}'. Create it with Set-AwsProfile -SsoSession {0} -SsoStartUrl URL -SsoRegion REGION.");
