@@ -36,7 +36,8 @@ public static class SsoProfileNames
 
     public static string Format(string format, string accountName, string accountId, string roleName, string session)
     {
-        var raw = Placeholder.Replace(format, m => Value(m.Groups[1].Value, accountName, accountId, roleName, session) ?? m.Value);
+        // Each value made safe on its own first, so that "Team " + "." + "Admin" is Team.Admin, not Team-.Admin.
+        var raw = Placeholder.Replace(format, m => Value(m.Groups[1].Value, accountName, accountId, roleName, session) is { } value ? Safe(value) : m.Value);
         return Safe(raw);
     }
 
