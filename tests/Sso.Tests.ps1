@@ -11,6 +11,15 @@ BeforeAll {
         $savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
     }
 
+    function Restore-Environment {
+        # Remove-Item for variables that were not set: [Environment]::SetEnvironmentVariable(name, $null)
+        # from PowerShell passes '' and leaves NAME= in child processes' environment.
+        foreach ($name in $savedEnvironment.Keys) {
+            if ($null -eq $savedEnvironment[$name]) { Remove-Item "Env:$name" -ErrorAction SilentlyContinue }
+            else { Set-Item "Env:$name" $savedEnvironment[$name] }
+        }
+    }
+
     $script:stub = Start-TestStub sso_oidc_stub -ArgumentList @('--lifetime', '900')
     $script:python = (Get-Command python3, python -CommandType Application | Select-Object -First 1).Source
     $script:secrets = 'stub-sso-access-token', 'stub-sso-refresh-token', 'stub-client-secret'
@@ -78,12 +87,12 @@ sso_registration_scopes = sso:account:access
 
 AfterAll {
     Stop-TestStub $stub
-    foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
+    Restore-Environment
 }
 
 Describe 'IAM Identity Center' {
     BeforeEach {
-        foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
+        Restore-Environment
         Remove-Item Env:AWS_PROFILE, Env:DISPLAY, Env:WAYLAND_DISPLAY -ErrorAction SilentlyContinue
         $script:ssoHome = Use-SsoHome
         $env:AWS_ENDPOINT_URL = 'http://127.0.0.1:9'
