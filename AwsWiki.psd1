@@ -18,6 +18,7 @@
         'bin/EntryPoint.format.ps1xml'
         'bin/Instances.format.ps1xml'
         'bin/GpuTopology.format.ps1xml'
+        'bin/Sso.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
@@ -38,6 +39,9 @@
         'Get-AmazonLinuxEssentialsAssociation'
         'Unregister-AmazonLinuxEssentials'
         'Find-GpuCapacity'
+        'Connect-AwsSso'
+        'Sync-AwsSsoProfile'
+        'Disconnect-AwsSso'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -4,6 +4,8 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SecurityToken;
 using Amazon.SimpleSystemsManagement;
+using Amazon.SSO;
+using Amazon.SSOOIDC;
 using AwsWiki.Clients;
 
 namespace AwsWiki.Aws;
@@ -44,6 +46,21 @@ internal static class AwsClientFactory
         // Emulators and proxies serve buckets by path, not by host name.
         config.ForcePathStyle = target.EndpointFor(AwsService.S3) is not null;
         return new(new AmazonS3Client(target.Credentials, config), target, AwsService.S3);
+    }
+
+    /// <summary>IAM Identity Center sign-in (unsigned), in the session's sso_region; AWS_ENDPOINT_URL_SSO_OIDC overrides.</summary>
+    public static ServiceClient<AmazonSSOOIDCClient> SsoOidc(AwsContext context, string? region = null)
+    {
+        var target = context.ForRegion(region);
+        return new(new AmazonSSOOIDCClient(new AnonymousAWSCredentials(), Configure(new AmazonSSOOIDCConfig(), target, AwsService.SsoOidc)),
+            target, AwsService.SsoOidc);
+    }
+
+    /// <summary>The IAM Identity Center portal (bearer token, unsigned); AWS_ENDPOINT_URL_SSO overrides.</summary>
+    public static ServiceClient<AmazonSSOClient> Sso(AwsContext context, string? region = null)
+    {
+        var target = context.ForRegion(region);
+        return new(new AmazonSSOClient(new AnonymousAWSCredentials(), Configure(new AmazonSSOConfig(), target, AwsService.Sso)), target, AwsService.Sso);
     }
 
     /// <summary>A hand-written client's transport: signing, retries and the call path for one service.</summary>

@@ -188,7 +188,7 @@ public static class AwsContextResolver
             case AwsWikiException or OperationCanceledException:
                 return e;
             case var _ when credentials is SSOAWSCredentials && profileName is not null && SsoProfileCredentials.IsSignInFailure(e):
-                return SsoProfileCredentials.LoginRequired(profileName, e);
+                return SsoProfileCredentials.LoginRequired(profileName, e, ((SSOAWSCredentials)credentials).Options?.SessionName);
             default:
                 var inner = e is AmazonServiceException { ErrorCode: { Length: > 0 } code } ? $"{code}: {e.Message}" : e.Message;
                 return Errors.CredentialsUnusable.Wrap(e, profileName, source, inner);

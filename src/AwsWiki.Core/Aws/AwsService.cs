@@ -15,6 +15,10 @@ public sealed class AwsService
     public static readonly AwsService Pricing = new("PRICING", "pricing", globalSigningRegion: "us-east-1");
     public static readonly AwsService Organizations = new("ORGANIZATIONS", "organizations", globalSigningRegion: "us-east-1");
     public static readonly AwsService S3 = new("S3", "s3");
+    /// <summary>IAM Identity Center's OIDC service (sign-in); its calls are not signed.</summary>
+    public static readonly AwsService SsoOidc = new("SSO_OIDC", "sso-oauth");
+    /// <summary>IAM Identity Center's portal (accounts, roles, role credentials, logout); not signed.</summary>
+    public static readonly AwsService Sso = new("SSO", "awsssoportal");
     public static readonly AwsService ResourceGroupsTagging = new("RESOURCE_GROUPS_TAGGING_API", "tagging");
 
     public AwsService(string environmentId, string signingName, string? globalSigningRegion = null)

@@ -49,7 +49,7 @@ internal sealed class CliCachedAssumeRoleCredentials : RefreshingAWSCredentials
         }
         catch (Exception e) when (_source is SSOAWSCredentials && _settings.SourceProfileName is not null && SsoProfileCredentials.IsSignInFailure(e))
         {
-            throw SsoProfileCredentials.LoginRequired(_settings.SourceProfileName, e);
+            throw SsoProfileCredentials.LoginRequired(_settings.SourceProfileName, e, ((SSOAWSCredentials)_source).Options?.SessionName);
         }
 
         var request = new AssumeRoleRequest

@@ -160,7 +160,7 @@ internal sealed class CliRoleSessionCache
     }
 
     /// <summary>A string as Python's json.dumps writes it (ensure_ascii: non-ASCII as \uXXXX).</summary>
-    private static string PythonJsonString(string value)
+    internal static string PythonJsonString(string value)
     {
         var text = new StringBuilder("\"");
         foreach (var c in value)

@@ -7,7 +7,7 @@ namespace AwsWiki.Credentials;
 /// <summary>
 /// SSO profiles, both forms (sso_session naming an [sso-session] section, and the legacy
 /// sso_start_url/sso_region in the profile), through the SDK's SSOAWSCredentials and the AWS CLI's
-/// token cache (~/.aws/sso/cache). AwsWiki never starts a login: that is 'aws sso login'.
+/// token cache (~/.aws/sso/cache). Resolving never starts a sign-in: that is Connect-AwsSso (or 'aws sso login').
 /// </summary>
 internal static class SsoProfileCredentials
 {
@@ -48,10 +48,14 @@ internal static class SsoProfileCredentials
         return new SSOAWSCredentials(account, region, role, startUrl, options);
     }
 
-    public static AwsWikiException LoginRequired(string profileName, Exception cause) =>
-        new("SsoLoginRequired", FailureKind.AuthenticationError, profileName,
-            $"The SSO sign-in for profile '{profileName}' is missing or has expired ({cause.Message.TrimEnd('.')}). " +
-            $"Run 'aws sso login --profile {profileName}', then try again.", cause);
+    /// <summary>Names both ways to sign in again: Connect-AwsSso (this module) and the AWS CLI's 'aws sso login'.</summary>
+    public static AwsWikiException LoginRequired(string profileName, Exception cause, string? sessionName = null)
+    {
+        var connect = sessionName is null
+            ? $"Connect-AwsSso -ProfileName {Profiles.ProfileFiles.QuoteIfNeeded(profileName)}"
+            : $"Connect-AwsSso -SsoSession {Profiles.ProfileFiles.QuoteIfNeeded(sessionName)}";
+        return Errors.SsoLoginRequired.Wrap(cause, profileName, profileName, cause.Message.TrimEnd('.'), connect);
+    }
 
     /// <summary>No token, an expired one, or one the portal refuses: all fixed by signing in again.</summary>
     public static bool IsSignInFailure(Exception e) => e switch

@@ -354,6 +354,9 @@ public static class Errors
     public static readonly ErrorTemplate ProfileNotFound = new("ProfileNotFound", FailureKind.ObjectNotFound,
         "Profile '{0}' exists in neither the credentials nor the config file. 'Get-AwsProfile' lists the profiles.");
 
+    public static readonly ErrorTemplate ProfileNotSso = new("ProfileNotSso", FailureKind.InvalidArgument,
+        "Profile '{0}' is not an IAM Identity Center (SSO) profile: it has neither sso_session nor sso_start_url and sso_region. Sign in with -SsoSession NAME instead.");
+
     public static readonly ErrorTemplate ProfileUnusable = new("ProfileUnusable", FailureKind.AuthenticationError,
         "The account of the profile could not be read.");
 
@@ -403,8 +406,38 @@ public static class Errors
     public static readonly ErrorTemplate SslPolicyNotFound = new("SslPolicyNotFound", FailureKind.InvalidArgument,
         "The load balancer service does not know the SSL policy '{0}'. The default is {1}.");
 
+    public static readonly ErrorTemplate SsoDeviceCodeExpired = new("SsoDeviceCodeExpired", FailureKind.OperationTimeout,
+        "The sign-in code for {0} expired before it was confirmed in the browser; nothing was cached. Run Connect-AwsSso again.");
+
+    public static readonly ErrorTemplate SsoLoginRequired = new("SsoLoginRequired", FailureKind.AuthenticationError,
+        "The SSO sign-in for profile '{0}' is missing or has expired ({1}). Sign in with '{2}' (or 'aws sso login --profile {0}'), then try again.");
+
+    public static readonly ErrorTemplate SsoNameFormatInvalid = new("SsoNameFormatInvalid", FailureKind.InvalidArgument,
+        "The -NameFormat '{0}' {1}. Use the placeholders {{AccountName}}, {{AccountId}}, {{RoleName}} and {{SsoSession}}.");
+
+    public static readonly ErrorTemplate SsoNotSignedIn = new("SsoNotSignedIn", FailureKind.AuthenticationError,
+        "There is no valid sign-in for IAM Identity Center session {0} (none cached, or it expired). Run '{1}' first.");
+
     public static readonly ErrorTemplate SsoProfileIncomplete = new("SsoProfileIncomplete", FailureKind.InvalidData,
         "SSO profile '{0}' lacks {1}. Set it up with 'aws configure sso --profile {0}'.");
+
+    public static readonly ErrorTemplate SsoProfileNameTaken = new("SsoProfileNameTaken", FailureKind.ResourceExists,
+        "Profile '{0}' already exists and is not a profile of SSO session {1}; it was left as it is and account {2} role {3} got no profile. Choose other names with -NameFormat.");
+
+    public static readonly ErrorTemplate SsoSessionIncomplete = new("SsoSessionIncomplete", FailureKind.InvalidData,
+        "The [sso-session {0}] section in '{1}' lacks {2}. Set it with Set-AwsProfile -SsoSession {0} -SsoStartUrl URL -SsoRegion REGION.");
+
+    public static readonly ErrorTemplate SsoSessionNotFound = new("SsoSessionNotFound", FailureKind.ObjectNotFound,
+        "There is no [sso-session {0}] section in '{1}'. Create it with Set-AwsProfile -SsoSession {0} -SsoStartUrl URL -SsoRegion REGION.");
+
+    public static readonly ErrorTemplate SsoSessionRequired = new("SsoSessionRequired", FailureKind.InvalidArgument,
+        "Name the IAM Identity Center session with -SsoSession NAME (the config file's sessions: {0}), or an SSO profile with -ProfileName.");
+
+    public static readonly ErrorTemplate SsoSessionSettingsOnly = new("SsoSessionSettingsOnly", FailureKind.InvalidArgument,
+        "Without -ProfileName, Set-AwsProfile -SsoSession writes only the [sso-session] section: give -SsoStartUrl, -SsoRegion or -SsoRegistrationScopes, and no profile setting.");
+
+    public static readonly ErrorTemplate SsoSignInDenied = new("SsoSignInDenied", FailureKind.PermissionDenied,
+        "The sign-in for {0} was denied in the browser; nothing was cached.");
 
     public static readonly ErrorTemplate SubnetNotFound = new("SubnetNotFound", FailureKind.ObjectNotFound,
         "Subnet(s) not found: {0}");

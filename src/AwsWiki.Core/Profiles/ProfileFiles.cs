@@ -72,6 +72,9 @@ public sealed class ProfileFiles
         return Config.Sections.Where(s => ProfileNameOf(s.Name) == name);
     }
 
+    /// <summary>The names of the [sso-session NAME] sections.</summary>
+    public IReadOnlyCollection<string> SsoSessionNames => _ssoSessions.Keys;
+
     public IniSection? SsoSessionSection(string name) => _ssoSessions.TryGetValue(name, out var section) ? section : null;
 
     public IEnumerable<IniSection> AllSsoSessionSections(string name)

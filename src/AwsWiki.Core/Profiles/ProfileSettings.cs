@@ -33,6 +33,9 @@ public sealed class ProfileSettings
 
     public string? SsoRegion { get; set; }
 
+    /// <summary>sso_registration_scopes, comma separated (sso:account:access); goes with the start URL.</summary>
+    public string? SsoRegistrationScopes { get; set; }
+
     public string? SsoAccountId { get; set; }
 
     public string? SsoRoleName { get; set; }
@@ -74,6 +77,7 @@ public sealed class ProfileSettings
                      (SettingLocation.Profile, "sso_session", SsoSession),
                      (ssoUrlLocation, "sso_start_url", SsoStartUrl),
                      (ssoUrlLocation, "sso_region", SsoRegion),
+                     (ssoUrlLocation, "sso_registration_scopes", SsoRegistrationScopes),
                      (SettingLocation.Profile, "sso_account_id", SsoAccountId),
                      (SettingLocation.Profile, "sso_role_name", SsoRoleName),
                      (SettingLocation.Profile, "credential_process", CredentialProcess),

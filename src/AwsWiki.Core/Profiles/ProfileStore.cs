@@ -220,6 +220,44 @@ public sealed class ProfileStore
         }
     }
 
+    /// <summary>The keys an sso-session-only write sets; throws SsoSessionSettingsOnly when a profile setting is among them.</summary>
+    public static IReadOnlyList<string> SsoSessionKeys(ProfileSettings settings)
+    {
+        var keys = settings.Assignments().Select(a => a.Key).Where(k => k != "sso_session").ToList();
+        if (keys.Count == 0 || keys.Any(k => k is not ("sso_start_url" or "sso_region" or "sso_registration_scopes")))
+        {
+            throw Errors.SsoSessionSettingsOnly.New(settings.SsoSession);
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Writes an [sso-session NAME] section's settings (sso_start_url, sso_region,
+    /// sso_registration_scopes); the values not given stay as they are. No profile is touched.
+    /// </summary>
+    public void SetSsoSession(string session, ProfileSettings settings)
+    {
+        SsoSessionKeys(settings);
+        var (startUrl, region, registrationScopes) = (settings.SsoStartUrl, settings.SsoRegion, settings.SsoRegistrationScopes);
+        ProfileValidation.ValidateName(session);
+        using (AcquireLocks())
+        {
+            var files = Load();
+            EnsureWritable(files);
+            var config = files.Config.Bytes;
+            foreach (var (key, value) in new[] { ("sso_start_url", startUrl), ("sso_region", region), ("sso_registration_scopes", registrationScopes) })
+            {
+                if (value is not null)
+                {
+                    config = SetInConfig(config, f => f.SsoSessionSection(session), ProfileFiles.SsoSessionHeaderFor(session), key, value);
+                }
+            }
+
+            WriteIfChanged(ConfigPath, files.Config.Bytes, config);
+        }
+    }
+
     /// <summary>Removes every section of the profile from both files. Returns false when it was in neither.</summary>
     public bool Remove(string name)
     {

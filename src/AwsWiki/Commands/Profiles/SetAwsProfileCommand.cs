@@ -10,13 +10,15 @@ namespace AwsWiki.Commands.Profiles;
 
 /// <summary>
 /// Writes a named profile where the AWS CLI keeps it and makes it the session's active profile
-/// (AWS_PROFILE). Without settings it only switches.
+/// (AWS_PROFILE). Without settings it only switches; with -SsoSession alone it writes [sso-session NAME].
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "AwsProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AwsProfile))]
 public sealed class SetAwsProfileCommand : PSCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    private const string SsoSessionOnlySet = "SsoSessionOnly";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "Profile")]
     [AllowEmptyString]
     [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string ProfileName { get; set; } = string.Empty;
@@ -62,7 +64,8 @@ public sealed class SetAwsProfileCommand : PSCmdlet
     [ValidateRange(900, 43200)]
     public int? DurationSeconds { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = "Profile")]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SsoSessionOnlySet)]
     public string? SsoSession { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -71,6 +74,9 @@ public sealed class SetAwsProfileCommand : PSCmdlet
     [Parameter]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? SsoRegion { get; set; }
+
+    [Parameter]
+    public string[]? SsoRegistrationScopes { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? SsoAccountId { get; set; }
@@ -107,10 +113,17 @@ public sealed class SetAwsProfileCommand : PSCmdlet
             SsoSession = SsoSession,
             SsoStartUrl = SsoStartUrl,
             SsoRegion = SsoRegion,
+            SsoRegistrationScopes = SsoRegistrationScopes is null ? null : string.Join(",", SsoRegistrationScopes),
             SsoAccountId = SsoAccountId,
             SsoRoleName = SsoRoleName,
             CredentialProcess = CredentialProcess,
         };
+
+        if (ParameterSetName == SsoSessionOnlySet)
+        {
+            WriteSsoSession(store, settings);
+            return;
+        }
 
         try
         {
@@ -177,6 +190,23 @@ public sealed class SetAwsProfileCommand : PSCmdlet
 
         store.Set(ProfileName, settings);
         WriteVerbose($"Profile '{ProfileName}': wrote {string.Join(", ", credentialKeys.Concat(configKeys))} to {files}.");
+    }
+
+    /// <summary>Only the [sso-session NAME] section: what Connect-AwsSso and Sync-AwsSsoProfile start from.</summary>
+    private void WriteSsoSession(ProfileStore store, ProfileSettings settings)
+    {
+        try
+        {
+            var keys = ProfileStore.SsoSessionKeys(settings);
+            if (ShouldProcess($"[sso-session {SsoSession}] in {store.ConfigPath}", "Set " + string.Join(", ", keys)))
+            {
+                store.SetSsoSession(SsoSession!, settings);
+            }
+        }
+        catch (AwsWikiException e)
+        {
+            WriteError(ErrorRecords.From(e, SsoSession));
+        }
     }
 
     private void Activate(ProfileStore store)
