@@ -154,7 +154,7 @@ public static class Errors
         "The duration must be a finite number, 0 or more, that fits in hours; not {0} {1}.");
 
     public static readonly ErrorTemplate InvalidDurationSeconds = new("InvalidDurationSeconds", FailureKind.InvalidArgument,
-        "duration_seconds must be between 900 and 43200, not {0}.");
+        "The duration_seconds setting must be between 900 and 43200, not {0}.");
 
     public static readonly ErrorTemplate InvalidEndpointUrl = new("InvalidEndpointUrl", FailureKind.InvalidArgument,
         "'{0}' ({1}) is not an endpoint URL; it must be an absolute http:// or https:// URL such as http://127.0.0.1:5000.");
