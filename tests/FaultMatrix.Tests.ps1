@@ -114,6 +114,9 @@ sso_region = eu-west-1
             $e.Exception.Message.Length | Should -BeLessThan 1200
         }
         $result.Text | Should -Not -Match $secret
+        # One line per cell for the README's table: the ErrorIds and categories as they came out.
+        $ids = ($result.Errors | ForEach-Object { "$(($_.FullyQualifiedErrorId -split ',')[0]) ($($_.CategoryInfo.Category))" } | Select-Object -Unique) -join ' / '
+        Write-Host ("FAULTCELL|{0}|{1}|{2}|{3:0.0} s" -f $Command, $Fault, $ids, $result.Seconds)
     }
 }
 
