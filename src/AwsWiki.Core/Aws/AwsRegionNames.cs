@@ -5,7 +5,7 @@ using Amazon;
 namespace AwsWiki.Aws;
 
 /// <summary>The AWS SDK's region list as plain strings, for completion in the cmdlet assembly (which names no SDK type).</summary>
-public static class AwsRegionNames
+internal static class AwsRegionNames
 {
     /// <summary>System name (us-east-1) to display name (US East (N. Virginia)).</summary>
     public static IReadOnlyDictionary<string, string> All { get; } =

@@ -1,7 +1,7 @@
 namespace AwsWiki.Aws;
 
 /// <summary>What one piece of fan-out work gave: its value, or the error that ended it (never both).</summary>
-public sealed class FanOutResult<T>
+internal sealed class FanOutResult<T>
 {
     internal FanOutResult(FanOutScope scope, T? value, AwsWikiException? error)
     {

@@ -1,7 +1,7 @@
 namespace AwsWiki.Aws;
 
 /// <summary>Where one piece of fan-out work runs: profile, account, role and region (any may be unknown when a failure came first).</summary>
-public sealed class FanOutScope
+internal sealed class FanOutScope
 {
     public FanOutScope(string? profileName, string? accountId, string? region, string? roleArn = null)
     {

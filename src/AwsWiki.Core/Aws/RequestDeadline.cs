@@ -11,7 +11,7 @@ namespace AwsWiki.Aws;
 /// becomes a RequestTimedOut error that says how long it waited and for which endpoint. A paging
 /// loop calls <see cref="Restart"/> after each page, so the limit applies to each request.
 /// </summary>
-public sealed class RequestDeadline : IDisposable
+internal sealed class RequestDeadline : IDisposable
 {
     public const int DefaultSeconds = 60;
 

@@ -3,7 +3,7 @@ using System.Net;
 namespace AwsWiki.Clients;
 
 /// <summary>A successful response from a hand-written client's request.</summary>
-public sealed class AwsHttpResponse
+internal sealed class AwsHttpResponse
 {
     public AwsHttpResponse(HttpStatusCode statusCode, string body, string? requestId)
     {

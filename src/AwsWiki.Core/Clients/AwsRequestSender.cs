@@ -23,7 +23,7 @@ namespace AwsWiki.Clients;
 /// into an <see cref="AmazonServiceException"/> with the service's own code and message, so
 /// callers handle SDK and hand-written clients alike.
 /// </summary>
-public sealed class AwsRequestSender
+internal sealed class AwsRequestSender
 {
     private static readonly HttpClient SharedHttp = new(new HttpClientHandler { AllowAutoRedirect = false })
     {

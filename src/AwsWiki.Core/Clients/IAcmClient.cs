@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace AwsWiki.Clients;
 
 /// <summary>The AWS Certificate Manager operations AwsWiki uses; swappable for AWSSDK.CertificateManager.</summary>
-public interface IAcmClient
+internal interface IAcmClient
 {
     /// <summary>The ARNs of the certificates in the given statuses (all statuses when none given).</summary>
     Task<IReadOnlyList<string>> ListCertificatesAsync(IEnumerable<string>? statuses, CancellationToken cancellationToken);

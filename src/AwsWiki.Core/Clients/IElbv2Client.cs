@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace AwsWiki.Clients;
 
 /// <summary>The Elastic Load Balancing v2 operations AwsWiki uses; swappable for AWSSDK.ElasticLoadBalancingV2.</summary>
-public interface IElbv2Client
+internal interface IElbv2Client
 {
     /// <summary>By name; an empty list when none has that name.</summary>
     Task<IReadOnlyList<LoadBalancerDescription>> DescribeLoadBalancersAsync(IEnumerable<string>? names, CancellationToken cancellationToken);

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace AwsWiki.Clients;
 
 /// <summary>The Route 53 operations AwsWiki uses; swappable for AWSSDK.Route53.</summary>
-public interface IRoute53Client
+internal interface IRoute53Client
 {
     Task<IReadOnlyList<HostedZoneSummary>> ListHostedZonesAsync(CancellationToken cancellationToken);
 

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace AwsWiki.Clients;
 
 /// <summary>The Resource Groups Tagging API operations AwsWiki uses; swappable for AWSSDK.ResourceGroupsTaggingAPI.</summary>
-public interface ITaggingClient
+internal interface ITaggingClient
 {
     /// <summary>
     /// Every resource (of the given types, "service[:resourceType]") that carries the tag

@@ -12,7 +12,7 @@ namespace AwsWiki.Clients;
 /// source). Signed for "pricing" in us-east-1, the API's home region; the endpoint follows
 /// -EndpointUrl, AWS_ENDPOINT_URL_PRICING and AWS_ENDPOINT_URL like the SDK clients.
 /// </summary>
-public sealed class PriceListClient : IPriceListClient
+internal sealed class PriceListClient : IPriceListClient
 {
     public const string DefaultEndpoint = "https://api.pricing.us-east-1.amazonaws.com";
     private const string Target = "AWSPriceListService.GetProducts";

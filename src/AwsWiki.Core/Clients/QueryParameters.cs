@@ -10,7 +10,7 @@ namespace AwsWiki.Clients;
 /// (lists as <c>Name.member.N</c>, structures as <c>Name.Field</c>), encoded as the SigV4 spec
 /// requires (RFC 3986 unreserved characters kept, everything else percent-encoded).
 /// </summary>
-public sealed class QueryParameters
+internal sealed class QueryParameters
 {
     private readonly List<KeyValuePair<string, string>> _values = new();
 

@@ -19,7 +19,7 @@ namespace AwsWiki.Clients;
 /// 5 per retry, 10 per retried timeout, paid back on success) stops retry storms during an
 /// outage; adaptive mode adds the client-side rate limiter of <see cref="AdaptiveRateLimiter"/>.
 /// </summary>
-public sealed class RetryPolicy
+internal sealed class RetryPolicy
 {
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(20);
 

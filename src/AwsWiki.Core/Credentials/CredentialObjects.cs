@@ -8,7 +8,7 @@ namespace AwsWiki.Credentials;
 /// credentials of either SDK major version (foreign types, read by reflection), or AWS Tools'
 /// wrapper (AWSPSCredentials, whose Credentials property holds one of those).
 /// </summary>
-public static class CredentialObjects
+internal static class CredentialObjects
 {
     /// <summary>Names what is expected, for error messages.</summary>
     public const string Expected =

@@ -10,7 +10,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.EntryPoint;
 
 /// <summary><see cref="IEntryPointEc2"/> on AWSSDK.EC2.</summary>
-public sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
+internal sealed class Ec2EntryPointClient : IEntryPointEc2, IDisposable
 {
     private readonly ServiceClient<AmazonEC2Client> _ec2;
 

@@ -6,7 +6,7 @@ using AwsWiki.Identity;
 namespace AwsWiki.EntryPoint;
 
 /// <summary>The services an entry point spans, the tag index that finds its parts, and the region it lives in.</summary>
-public sealed class EntryPointClients : IDisposable
+internal sealed class EntryPointClients : IDisposable
 {
     public EntryPointClients(IElbv2Client elbv2, IRoute53Client route53, IAcmClient acm, IEntryPointEc2 ec2, ITaggingClient tagging,
         ICallerIdentityClient identity, string region)

@@ -12,7 +12,7 @@ namespace AwsWiki.EntryPoint;
 /// "already gone" as done, and waits out "still in use" (a security group or certificate stays
 /// in use for a while after its load balancer is deleted).
 /// </summary>
-public sealed class EntryPointDeleter
+internal sealed class EntryPointDeleter
 {
     private readonly EntryPointClients _clients;
     private readonly IActivityReporter _reporter;

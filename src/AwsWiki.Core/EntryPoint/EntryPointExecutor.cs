@@ -15,7 +15,7 @@ namespace AwsWiki.EntryPoint;
 /// balancer, HTTP listener); the HTTPS listener and the alias records follow when both are done.
 /// Every resource is tagged so a later run, Get- and Remove-HttpsEntryPoint find it.
 /// </summary>
-public sealed class EntryPointExecutor
+internal sealed class EntryPointExecutor
 {
     private const int OverallActivity = 41;
     private const string OverallTitle = "New-HttpsEntryPoint";

@@ -13,7 +13,7 @@ namespace AwsWiki.EntryPoint;
 /// balancers and target groups, one EC2 query the security groups, and only those are described,
 /// so the number of calls does not grow with the unrelated resources in the region.
 /// </summary>
-public sealed class EntryPointInventory
+internal sealed class EntryPointInventory
 {
     /// <summary>"acm" rather than "acm:certificate": both are valid, and certificates are ACM's only taggable type.</summary>
     private static readonly string[] TaggedTypes = { "acm", "elasticloadbalancing:loadbalancer", "elasticloadbalancing:targetgroup" };

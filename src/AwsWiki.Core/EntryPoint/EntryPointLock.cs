@@ -14,7 +14,7 @@ namespace AwsWiki.EntryPoint;
 /// the holder exits or dies, and unlike a named mutex it is not tied to one thread, so it can be
 /// held across awaits. Runs on other machines converge through the idempotent creates instead.
 /// </summary>
-public sealed class EntryPointLock : IDisposable
+internal sealed class EntryPointLock : IDisposable
 {
     private const int ProgressActivity = 43;
 

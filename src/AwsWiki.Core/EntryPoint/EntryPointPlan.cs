@@ -8,7 +8,7 @@ namespace AwsWiki.EntryPoint;
 /// Validated inputs, what already exists, and what a run will create. Built by
 /// <see cref="EntryPointPlanner"/> without changing anything; carried out by <see cref="EntryPointExecutor"/>.
 /// </summary>
-public sealed class EntryPointPlan
+internal sealed class EntryPointPlan
 {
     public string DomainName { get; init; } = string.Empty;
 

@@ -11,7 +11,7 @@ namespace AwsWiki.EntryPoint;
 /// Checks every input of New-HttpsEntryPoint against the account and builds the plan. Only reads:
 /// a bad input fails here, before anything is created.
 /// </summary>
-public sealed class EntryPointPlanner
+internal sealed class EntryPointPlanner
 {
     private readonly EntryPointClients _clients;
     private readonly IActivityReporter _reporter;

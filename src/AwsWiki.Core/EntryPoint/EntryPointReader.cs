@@ -8,7 +8,7 @@ using AwsWiki.Clients;
 namespace AwsWiki.EntryPoint;
 
 /// <summary>Rebuilds <see cref="HttpsEntryPoint"/> objects from the tags and the live resources, target health included.</summary>
-public sealed class EntryPointReader
+internal sealed class EntryPointReader
 {
     private readonly EntryPointClients _clients;
 

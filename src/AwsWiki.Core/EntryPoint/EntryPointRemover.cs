@@ -12,7 +12,7 @@ namespace AwsWiki.EntryPoint;
 /// in reverse creation order, one step per resource so the cmdlet can ask ShouldProcess for each.
 /// Only tagged resources and the records that point at them are touched.
 /// </summary>
-public sealed class EntryPointRemover
+internal sealed class EntryPointRemover
 {
     private readonly EntryPointClients _clients;
     private readonly IActivityReporter _reporter;

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace AwsWiki.EntryPoint;
 
 /// <summary>The inputs of New-HttpsEntryPoint, before validation.</summary>
-public sealed class EntryPointRequest
+internal sealed class EntryPointRequest
 {
     public const string RecommendedSslPolicy = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
 

@@ -5,7 +5,7 @@ using AwsWiki.Clients;
 namespace AwsWiki.EntryPoint;
 
 /// <summary>What exists, tagged for one domain: found by <see cref="EntryPointInventory"/>.</summary>
-public sealed class EntryPointResources
+internal sealed class EntryPointResources
 {
     public EntryPointResources(string domainName) => DomainName = domainName;
 

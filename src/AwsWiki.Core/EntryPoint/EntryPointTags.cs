@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace AwsWiki.EntryPoint;
 
 /// <summary>The tags that mark what New-HttpsEntryPoint created, so later runs and Remove find exactly that.</summary>
-public static class EntryPointTags
+internal static class EntryPointTags
 {
     /// <summary>Value: the domain name the resource serves.</summary>
     public const string EntryPoint = "awswiki:entry-point";

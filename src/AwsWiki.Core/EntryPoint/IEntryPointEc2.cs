@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace AwsWiki.EntryPoint;
 
 /// <summary>The EC2 calls the entry point workflow makes, so the workflow can be tested and reused without the SDK.</summary>
-public interface IEntryPointEc2
+internal interface IEntryPointEc2
 {
     /// <summary>Throws AwsWikiException "InstanceNotFound" naming the ids that do not exist.</summary>
     Task<IReadOnlyList<Ec2Instance>> DescribeInstancesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken);

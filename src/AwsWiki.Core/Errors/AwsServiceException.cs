@@ -8,7 +8,7 @@ namespace AwsWiki;
 /// (AccessDeniedException, LoadBalancerNotFound, ...), whatever the protocol; the message names
 /// the service, the operation, the endpoint, the HTTP status and the service's message.
 /// </summary>
-public sealed class AwsServiceException : AwsWikiException
+internal sealed class AwsServiceException : AwsWikiException
 {
     internal AwsServiceException(string serviceCode, FailureKind kind, object? target, string message, HttpStatusCode statusCode,
         string service, string operation, string endpoint, string serviceMessage, Exception? inner)

@@ -10,7 +10,7 @@ namespace AwsWiki;
 /// them (control characters escaped, cut to a readable length), because many of them are what
 /// the user typed or a file held.
 /// </summary>
-public sealed class ErrorTemplate
+internal sealed class ErrorTemplate
 {
     internal ErrorTemplate(string id, FailureKind kind, string message)
     {

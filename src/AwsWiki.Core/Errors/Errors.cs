@@ -6,7 +6,7 @@ namespace AwsWiki;
 /// (<see cref="AwsServiceError"/> is their one template). A unit test checks ids are unique and
 /// match their field names.
 /// </summary>
-public static class Errors
+internal static class Errors
 {
     public static readonly ErrorTemplate AccessKeyEmpty = new("AccessKeyEmpty", FailureKind.InvalidArgument,
         "The access key id is empty.");

@@ -8,7 +8,7 @@ namespace AwsWiki;
 /// characters escaped so a message never carries terminal escapes or binary, and cut to a length
 /// a person reads, so a 10 MB line never becomes a 10 MB error.
 /// </summary>
-public static class UserText
+internal static class UserText
 {
     public const int DefaultMaxLength = 200;
 
@@ -59,7 +59,7 @@ public static class UserText
 }
 
 /// <summary>A message argument the module wrote itself, so not cut or escaped (see <see cref="UserText.Composed"/>).</summary>
-public sealed class ComposedText
+internal sealed class ComposedText
 {
     internal ComposedText(string text) => Text = text;
 

@@ -1,7 +1,7 @@
 namespace AwsWiki.Essentials;
 
 /// <summary>What SSM needs so that the module's document runs this content: nothing, a new document, a new version, or a default-version switch.</summary>
-public enum DocumentAction
+internal enum DocumentAction
 {
     None,
     Create,
@@ -11,4 +11,4 @@ public enum DocumentAction
 
 /// <summary>The module document as SSM has it now, and what would bring it to the wanted content.</summary>
 /// <param name="Version">The version that has the wanted content: known for None and SetDefault, null until created or updated.</param>
-public sealed record DocumentPlan(string Name, DocumentAction Action, string? Version, string? CurrentDefaultVersion);
+internal sealed record DocumentPlan(string Name, DocumentAction Action, string? Version, string? CurrentDefaultVersion);

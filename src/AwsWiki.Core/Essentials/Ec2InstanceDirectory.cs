@@ -10,7 +10,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Essentials;
 
 /// <summary>Tag lookups through AWSSDK.EC2 DescribeInstances.</summary>
-public sealed class Ec2InstanceDirectory : IInstanceDirectory, IDisposable
+internal sealed class Ec2InstanceDirectory : IInstanceDirectory, IDisposable
 {
     private readonly ServiceClient<AmazonEC2Client> _client;
 

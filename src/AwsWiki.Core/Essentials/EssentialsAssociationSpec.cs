@@ -12,7 +12,7 @@ namespace AwsWiki.Essentials;
 /// instance the targets match, now, when new ones appear, and on the schedule. Compared field by
 /// field with what SSM has, so a re-run with the same choices changes nothing.
 /// </summary>
-public sealed record EssentialsAssociationSpec(
+internal sealed record EssentialsAssociationSpec(
     string AssociationName,
     string DocumentName,
     string DocumentVersion,

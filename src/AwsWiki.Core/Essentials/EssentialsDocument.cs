@@ -12,7 +12,7 @@ namespace AwsWiki.Essentials;
 /// version name carries the content's SHA-256, so the module knows whether SSM has this exact text,
 /// and commands and associations name the version they run.
 /// </summary>
-public sealed class EssentialsDocument
+internal sealed class EssentialsDocument
 {
     public const string DefaultName = "AwsWiki-AmazonLinuxEssentials";
 

@@ -10,7 +10,7 @@ namespace AwsWiki.Essentials;
 /// The instances of one (profile, region, role) as the pipeline gave them: each group gets its own
 /// credentials, pre-check, document version and commands. Groups keep the order they first appeared in.
 /// </summary>
-public sealed class EssentialsGroup
+internal sealed class EssentialsGroup
 {
     private static readonly Regex InstanceIdPattern = new(@"^(i|mi)-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant);
 

@@ -11,7 +11,7 @@ namespace AwsWiki.Essentials;
 /// One (profile, region, role) group of an essentials install: its context and SSM client, what the
 /// pre-check found, the document plan, and the commands sent. Made by <see cref="EssentialsInstaller.PlanAsync"/>.
 /// </summary>
-public sealed class EssentialsGroupRun : IDisposable
+internal sealed class EssentialsGroupRun : IDisposable
 {
     private readonly SsmFleetCommandClient _client;
     private readonly List<AwsWikiException> _errors = new();

@@ -8,7 +8,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Essentials;
 
 /// <summary>What Install-AmazonLinuxEssentials was asked to do, checked.</summary>
-public sealed record EssentialsInstallSettings(
+internal sealed record EssentialsInstallSettings(
     EssentialsScript Script,
     IReadOnlyList<CommandTarget>? Targets,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Tags,
@@ -21,10 +21,10 @@ public sealed record EssentialsInstallSettings(
     bool FetchOutput);
 
 /// <summary>One instance's result and the errors that go with it (EssentialsFailed, OutputNotReadable).</summary>
-public sealed record EssentialsOutcome(AmazonLinuxEssentialsResult Result, IReadOnlyList<AwsWikiException> Errors);
+internal sealed record EssentialsOutcome(AmazonLinuxEssentialsResult Result, IReadOnlyList<AwsWikiException> Errors);
 
 /// <summary>An instance SSM finished, as the poll loop hands it over; <see cref="EssentialsInstaller.CompleteAsync"/> shapes it.</summary>
-public sealed record EssentialsFinished(EssentialsGroupRun Run, string CommandId, InvocationDetail Detail);
+internal sealed record EssentialsFinished(EssentialsGroupRun Run, string CommandId, InvocationDetail Detail);
 
 /// <summary>
 /// The essentials fleet workflow, in phases a cmdlet drives so that ShouldProcess stays on its
@@ -33,7 +33,7 @@ public sealed record EssentialsFinished(EssentialsGroupRun Run, string CommandId
 /// <see cref="ApplyDocumentAsync"/> and <see cref="SendAsync"/> once the user agreed, then
 /// <see cref="WaitAsync"/> for every group's commands together.
 /// </summary>
-public sealed class EssentialsInstaller : IDisposable
+internal sealed class EssentialsInstaller : IDisposable
 {
     public const int PlanActivityId = 50;
     public const string PlanActivity = "Amazon Linux essentials (pre-check)";

@@ -11,7 +11,7 @@ namespace AwsWiki.Essentials;
 /// The essentials script (an embedded resource) with the caller's choices written into it, so the
 /// text an admin reviews is exactly the text that runs.
 /// </summary>
-public sealed class EssentialsScript
+internal sealed class EssentialsScript
 {
     /// <summary>EC2's limit on user data, before base64.</summary>
     public const int UserDataLimitBytes = 16 * 1024;

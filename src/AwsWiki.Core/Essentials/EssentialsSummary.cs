@@ -7,7 +7,7 @@ namespace AwsWiki.Essentials;
 /// The script's last line: "AWSWIKI_ESSENTIALS_SUMMARY platform=amzn2023 result=ok installed=git,jq
 /// already_present=wget failed=" (comma-separated lists, empty when none).
 /// </summary>
-public sealed class EssentialsSummary
+internal sealed class EssentialsSummary
 {
     public const string Marker = "AWSWIKI_ESSENTIALS_SUMMARY";
 

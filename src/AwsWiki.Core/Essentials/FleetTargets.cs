@@ -9,7 +9,7 @@ namespace AwsWiki.Essentials;
 /// SSM Targets built from -Tag and -ResourceGroupName: SSM resolves them to instances itself, so one
 /// SendCommand (or association) covers a fleet of any size.
 /// </summary>
-public static class FleetTargets
+internal static class FleetTargets
 {
     /// <summary>SSM takes at most 5 entries in Targets.</summary>
     public const int MaxTargets = 5;

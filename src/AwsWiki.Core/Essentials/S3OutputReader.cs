@@ -10,7 +10,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Essentials;
 
 /// <summary>Reads the full command output SSM wrote to S3 (-OutputS3BucketName with -FetchOutput).</summary>
-public sealed class S3OutputReader : IDisposable
+internal sealed class S3OutputReader : IDisposable
 {
     private readonly ServiceClient<AmazonS3Client> _client;
 

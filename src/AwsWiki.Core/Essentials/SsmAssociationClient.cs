@@ -10,7 +10,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Essentials;
 
 /// <summary>State Manager calls for the essentials associations through AWSSDK.SimpleSystemsManagement.</summary>
-public sealed class SsmAssociationClient : IDisposable
+internal sealed class SsmAssociationClient : IDisposable
 {
     private readonly ServiceClient<AmazonSimpleSystemsManagementClient> _client;
 

@@ -12,7 +12,7 @@ namespace AwsWiki.Essentials;
 /// UpdateDocument (new version) when the content hash changed, UpdateDocumentDefaultVersion so
 /// $DEFAULT is what the module runs. Plan first (read-only), then apply, so -WhatIf changes nothing.
 /// </summary>
-public sealed class SsmEssentialsDocumentStore : IDisposable
+internal sealed class SsmEssentialsDocumentStore : IDisposable
 {
     private readonly ServiceClient<AmazonSimpleSystemsManagementClient> _client;
 

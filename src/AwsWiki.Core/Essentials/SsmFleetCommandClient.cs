@@ -12,7 +12,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Essentials;
 
 /// <summary>The fan-out's SSM calls through AWSSDK.SimpleSystemsManagement, paged with the SDK's paginators.</summary>
-public sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
+internal sealed class SsmFleetCommandClient : IFleetCommandClient, IDisposable
 {
     /// <summary>What ListCommandInvocations returns inline per plugin; longer output is cut.</summary>
     public const int InlineOutputLimit = 2500;

@@ -6,7 +6,7 @@ namespace AwsWiki.Gpu;
 /// How an AWS type's GPUs reach each other, from AWS's published topology (EC2 reports no such
 /// field). p3.8xlarge/16xlarge and p3dn are NVLink meshes; p4 and later P types use NVSwitch.
 /// </summary>
-public static class AwsGpuInterconnect
+internal static class AwsGpuInterconnect
 {
     private static readonly string[] NvSwitchFamilies = { "p4d", "p4de", "p5", "p5e", "p5en", "p6-b200", "p6-b300", "p6e-gb200" };
     private static readonly string[] NvLinkTypes = { "p3.8xlarge", "p3.16xlarge", "p3dn.24xlarge" };

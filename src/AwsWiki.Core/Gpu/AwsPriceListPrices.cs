@@ -11,7 +11,7 @@ namespace AwsWiki.Gpu;
 /// the natural hourly figure; when a term has no No Upfront offer, Partial then All Upfront are
 /// used with the upfront fee spread over the term's hours.
 /// </summary>
-public static class AwsPriceListPrices
+internal static class AwsPriceListPrices
 {
     private static readonly string[] PurchaseOptions = { "No Upfront", "Partial Upfront", "All Upfront" };
 

@@ -1,7 +1,7 @@
 namespace AwsWiki.Gpu;
 
 /// <summary>The fields of one Azure Retail Prices API item that a GPU offering needs.</summary>
-public sealed class AzureRetailPrice
+internal sealed class AzureRetailPrice
 {
     public string ArmSkuName { get; set; } = string.Empty;
 

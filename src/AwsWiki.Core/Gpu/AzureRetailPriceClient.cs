@@ -15,7 +15,7 @@ namespace AwsWiki.Gpu;
 /// Throttling (429) and 5xx are retried with the same policy as the AWS clients (Retry-After
 /// honoured), and each page request has the same time limit (-TimeoutSec).
 /// </summary>
-public sealed class AzureRetailPriceClient : IAzureRetailPriceClient
+internal sealed class AzureRetailPriceClient : IAzureRetailPriceClient
 {
     public const string DefaultBaseUrl = "https://prices.azure.com/api/retail/prices";
     public const string BaseUrlVariable = "AWSWIKI_AZURE_PRICES_URL";

@@ -5,7 +5,7 @@ using System.Linq;
 namespace AwsWiki.Gpu;
 
 /// <summary>Names close to a mistyped one (edit distance, or one containing the other), closest first.</summary>
-public static class CloseNames
+internal static class CloseNames
 {
     public static IReadOnlyList<string> Find(string typed, IEnumerable<string> candidates, int max = 5)
     {

@@ -10,7 +10,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Gpu;
 
 /// <summary>EC2 DescribeInstanceTypes, DescribeInstanceTypeOfferings and DescribeSpotPriceHistory through AWSSDK.EC2, every page through the one call path.</summary>
-public sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
+internal sealed class Ec2GpuInventory : IEc2GpuInventory, IDisposable
 {
     private readonly ServiceClient<AmazonEC2Client> _client;
 

@@ -11,7 +11,7 @@ namespace AwsWiki.Gpu;
 /// PowerShell: the module's one wildcard type. A pattern is checked when it is made, so a bad one
 /// ('[' with no ']') is an InvalidWildcardPattern error naming the parameter, never a regex error.
 /// </summary>
-public sealed class GlobPattern
+internal sealed class GlobPattern
 {
     private readonly Regex _regex;
 

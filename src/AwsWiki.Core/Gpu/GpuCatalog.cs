@@ -11,7 +11,7 @@ namespace AwsWiki.Gpu;
 /// The offerings built into the assembly by tools/Update-GpuCatalog.ps1. Parsed on first use and
 /// kept for the session, so importing the module costs nothing and later queries are in memory.
 /// </summary>
-public static class GpuCatalog
+internal static class GpuCatalog
 {
     private const string ResourceName = "AwsWiki.Gpu.gpu-catalog.csv";
 

@@ -7,7 +7,7 @@ namespace AwsWiki.Gpu;
 /// Both the embedded catalog and a live query produce these; <see cref="GpuOfferingQuery"/> turns
 /// them into offerings.
 /// </summary>
-public sealed class GpuCatalogEntry
+internal sealed class GpuCatalogEntry
 {
     public string Provider { get; set; } = string.Empty;
 

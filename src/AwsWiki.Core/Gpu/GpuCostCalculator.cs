@@ -4,7 +4,7 @@ using System.Linq;
 namespace AwsWiki.Gpu;
 
 /// <summary>Cost arithmetic for Measure-GpuCost: a month is 730 hours, a year 8,760.</summary>
-public static class GpuCostCalculator
+internal static class GpuCostCalculator
 {
     public const double HoursPerDay = 24;
     public const double HoursPerMonth = 730;

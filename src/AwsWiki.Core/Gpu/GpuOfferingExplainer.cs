@@ -8,7 +8,7 @@ namespace AwsWiki.Gpu;
 /// Says in words why a query found less than asked: a -GpuModel or -InstanceType pattern that
 /// matches nothing (with close names), or an empty result because of the price model or cap.
 /// </summary>
-public static class GpuOfferingExplainer
+internal static class GpuOfferingExplainer
 {
     public static IReadOnlyList<string> Explain(GpuOfferingRequest request, IReadOnlyCollection<GpuCatalogEntry> entries, int resultCount,
         string sourceName)

@@ -5,7 +5,7 @@ using System.Linq;
 namespace AwsWiki.Gpu;
 
 /// <summary>Turns catalog entries (embedded or live) into priced, filtered, sorted offerings.</summary>
-public static class GpuOfferingQuery
+internal static class GpuOfferingQuery
 {
     public const double HoursPerMonth = 730;
 

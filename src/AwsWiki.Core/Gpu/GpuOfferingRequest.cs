@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace AwsWiki.Gpu;
 
 /// <summary>What Get-GpuInstanceOffering was asked for, validated before anything is queried.</summary>
-public sealed class GpuOfferingRequest
+internal sealed class GpuOfferingRequest
 {
     public const string Aws = "AWS";
     public const string Azure = "Azure";

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace AwsWiki.Gpu;
 
 /// <summary>What a live query needs from EC2 in one region.</summary>
-public interface IEc2GpuInventory
+internal interface IEc2GpuInventory
 {
     string Region { get; }
 

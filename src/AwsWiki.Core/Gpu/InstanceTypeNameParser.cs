@@ -10,7 +10,7 @@ namespace AwsWiki.Gpu;
 /// "-option", then the size). Only series and letters AWS documents are accepted: an unknown
 /// shape is an error, never a guess.
 /// </summary>
-public static class InstanceTypeNameParser
+internal static class InstanceTypeNameParser
 {
     private static readonly Regex Shape = new(
         @"^(?<series>[a-z]+)(?<generation>\d+)(?<letters>[a-z]*)(?:-(?<option>[a-z0-9]+))?\.(?<size>nano|micro|small|medium|large|\d*xlarge|metal(?:-\d+xl)?)$",

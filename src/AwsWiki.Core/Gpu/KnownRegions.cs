@@ -8,7 +8,7 @@ namespace AwsWiki.Gpu;
 /// Region names of both providers (public lists), so a mistyped region is caught before any
 /// query, with close matches suggested, instead of quietly returning nothing.
 /// </summary>
-public static class KnownRegions
+internal static class KnownRegions
 {
     public static readonly IReadOnlyList<string> Aws = new[]
     {

@@ -17,7 +17,7 @@ namespace AwsWiki.Gpu;
 /// (keeping its ErrorId) and the others still return. The Price List is an optional signal: when
 /// it fails or is denied, the region's EC2 facts come out unpriced with one warning.
 /// </summary>
-public sealed class LiveGpuOfferingSource
+internal sealed class LiveGpuOfferingSource
 {
     private const int ActivityId = 3301;
     private const string Activity = "Querying GPU offerings";

@@ -9,7 +9,7 @@ namespace AwsWiki.Gpu;
 /// the -Region names and patterns that belong to one provider's region list. A wildcard does not
 /// reach the GovCloud and China partitions, which need their own accounts; a literal name does.
 /// </summary>
-public static class LiveOfferingRegions
+internal static class LiveOfferingRegions
 {
     /// <summary>The AWS regions of a live query; null when no -Region was given (the caller's default region).</summary>
     public static IReadOnlyList<string>? Aws(GpuOfferingRequest request) =>

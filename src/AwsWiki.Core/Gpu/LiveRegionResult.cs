@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace AwsWiki.Gpu;
 
 /// <summary>What one provider region contributed to a live query: entries, or the failure that stopped it.</summary>
-public sealed class LiveRegionResult
+internal sealed class LiveRegionResult
 {
     public LiveRegionResult(string provider, string region, IReadOnlyList<GpuCatalogEntry> entries, AwsWikiException? error = null)
     {

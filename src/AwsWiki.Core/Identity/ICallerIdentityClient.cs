@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 
 namespace AwsWiki.Identity;
 
-public interface ICallerIdentityClient
+internal interface ICallerIdentityClient
 {
     Task<(string Account, string Arn, string UserId)> GetCallerIdentityAsync(CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Identity;
 
 /// <summary>STS GetCallerIdentity through the one STS path (<see cref="StsApi"/>).</summary>
-public sealed class StsCallerIdentityClient : ICallerIdentityClient
+internal sealed class StsCallerIdentityClient : ICallerIdentityClient
 {
     private readonly AwsContext _context;
 

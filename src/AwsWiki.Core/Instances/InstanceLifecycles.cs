@@ -1,7 +1,7 @@
 namespace AwsWiki.Instances;
 
 /// <summary>The values of <see cref="AwsInstance.Lifecycle"/>, from EC2's InstanceLifecycle (absent means on-demand).</summary>
-public static class InstanceLifecycles
+internal static class InstanceLifecycles
 {
     public const string OnDemand = "OnDemand";
     public const string Spot = "Spot";

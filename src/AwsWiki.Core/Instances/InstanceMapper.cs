@@ -7,7 +7,7 @@ using AwsWiki.Gpu;
 namespace AwsWiki.Instances;
 
 /// <summary>Turns an EC2 instance into an <see cref="AwsInstance"/>, joined with the GPU catalog and SSM's ping status.</summary>
-public static class InstanceMapper
+internal static class InstanceMapper
 {
     private static readonly Lazy<Dictionary<string, GpuCatalogEntry>> SpecByType = new(() =>
         GpuCatalog.Entries.Where(e => e.Provider == GpuOfferingRequest.Aws)

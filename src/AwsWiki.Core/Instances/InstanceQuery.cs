@@ -6,7 +6,7 @@ using AwsWiki.Gpu;
 namespace AwsWiki.Instances;
 
 /// <summary>What Get-AwsInstance was asked for, validated; the EC2 filters it sends.</summary>
-public sealed class InstanceQuery
+internal sealed class InstanceQuery
 {
     public const int DefaultThrottleLimit = 8;
 

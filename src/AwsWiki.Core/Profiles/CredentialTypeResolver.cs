@@ -10,7 +10,7 @@ namespace AwsWiki.Profiles;
 /// is present, even empty, as in botocore; a provider that is selected but misses a setting makes
 /// the CLI fail, reported as Incomplete.
 /// </summary>
-public static class CredentialTypeResolver
+internal static class CredentialTypeResolver
 {
     private static readonly string[] CredentialSources = { "Environment", "Ec2InstanceMetadata", "EcsContainer" };
 

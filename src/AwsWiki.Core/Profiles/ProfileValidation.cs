@@ -11,7 +11,7 @@ namespace AwsWiki.Profiles;
 /// <see cref="AwsWikiException"/> with a specific ErrorId; doubtful but usable values come back as
 /// warnings. Messages never quote a secret.
 /// </summary>
-public static class ProfileValidation
+internal static class ProfileValidation
 {
     private static readonly Regex AccessKeyIdPattern = new("^(AKIA|ASIA)[A-Z0-9]{12,124}$", RegexOptions.CultureInvariant);
     private static readonly Regex RoleArnPattern = new(@"^arn:aws(-[a-z]+)*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant);

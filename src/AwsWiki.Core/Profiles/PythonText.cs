@@ -9,7 +9,7 @@ namespace AwsWiki.Profiles;
 /// the information separators U+001C..U+001F, so a line that .NET would call indented text can be
 /// blank to the AWS CLI.
 /// </summary>
-public static class PythonText
+internal static class PythonText
 {
     public static bool IsSpace(char c)
     {

@@ -7,7 +7,7 @@ namespace AwsWiki.Profiles;
 /// Python's shlex.split (POSIX mode, no comments) and shlex.quote, which botocore and the AWS CLI
 /// use for the names in [profile NAME] and [sso-session NAME] headers.
 /// </summary>
-public static class ShellWords
+internal static class ShellWords
 {
     private const string Whitespace = " \t\r\n";
 

@@ -10,7 +10,7 @@ namespace AwsWiki.Sso;
 /// file and for a shell: letters of any script, digits and - . _ @ + = , stay; white space and
 /// every other character become '-' (runs of them one '-'), trimmed at both ends.
 /// </summary>
-public static class SsoProfileNames
+internal static class SsoProfileNames
 {
     public const string DefaultFormat = "{AccountName}.{RoleName}";
 

@@ -10,7 +10,7 @@ namespace AwsWiki.Sso;
 /// registration scopes), or a legacy profile's sso_start_url and sso_region. The AWS CLI keys its
 /// token cache by the session name, or by the start URL for legacy profiles.
 /// </summary>
-public sealed class SsoSession
+internal sealed class SsoSession
 {
     internal SsoSession(string? name, string startUrl, string region, IReadOnlyList<string> scopes)
     {

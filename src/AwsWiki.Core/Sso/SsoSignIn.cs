@@ -224,7 +224,7 @@ internal sealed class SsoSignIn
 }
 
 /// <summary>What the user must do to sign in: open the URL and confirm the code. No secret in it.</summary>
-public sealed class SsoDeviceAuthorization
+internal sealed class SsoDeviceAuthorization
 {
     internal SsoDeviceAuthorization(SsoRegistration registration, string deviceCode, string userCode, string verificationUri,
         string verificationUriComplete, DateTime expiresAtUtc, int intervalSeconds)

@@ -4,7 +4,7 @@ using System.Linq;
 namespace AwsWiki.Gpu.Capacity;
 
 /// <summary>Gives each row its recommendation and reason, and orders rows best first.</summary>
-public static class CapacityAdvisor
+internal static class CapacityAdvisor
 {
     /// <summary>Spot placement scores run 1 to 10; AWS calls 1 to 3 unlikely to succeed.</summary>
     public const int LowSpotScore = 3;

@@ -1,4 +1,4 @@
 namespace AwsWiki.Gpu.Capacity;
 
 /// <summary>The result of one probe, and what happened to the reservation it made.</summary>
-public sealed record CapacityProbeOutcome(CapacityProbeResult Result, string? ReservationId, string Message);
+internal sealed record CapacityProbeOutcome(CapacityProbeResult Result, string? ReservationId, string Message);

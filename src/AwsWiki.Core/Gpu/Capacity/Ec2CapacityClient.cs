@@ -15,7 +15,7 @@ namespace AwsWiki.Gpu.Capacity;
 /// one call path (deadline, cancellation, error mapping), turned into plain records so no SDK type
 /// leaves this assembly.
 /// </summary>
-public sealed class Ec2CapacityClient : IDisposable
+internal sealed class Ec2CapacityClient : IDisposable
 {
     /// <summary>The tag every probe reservation carries, so an interrupted probe can find and cancel its own.</summary>
     public const string ProbeTagKey = "awswiki:capacity-probe";

@@ -5,7 +5,7 @@ using System.Linq;
 namespace AwsWiki.Gpu.Capacity;
 
 /// <summary>Validated Find-GpuCapacity input: nothing is sent to AWS until this accepts it.</summary>
-public static class GpuCapacityRequest
+internal static class GpuCapacityRequest
 {
     /// <summary>The instance type names as EC2 spells them, or an InvalidInstanceType error.</summary>
     public static IReadOnlyList<string> InstanceTypes(IEnumerable<string> names)

@@ -16,7 +16,7 @@ namespace AwsWiki.Gpu.Capacity;
 /// Capacity Block offers and Price List prices are optional signals (<see cref="OptionalSignal"/>):
 /// when they fail or are denied the rows come out with those properties empty and one warning.
 /// </summary>
-public static class GpuCapacitySurvey
+internal static class GpuCapacitySurvey
 {
     private const int ActivityId = 3302;
     private const string Activity = "Surveying GPU capacity";

@@ -10,7 +10,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Gpu.Topology;
 
 /// <summary>Instance types through AWSSDK.EC2 DescribeInstances, filtered by instance-id so unknown ids are absent, not an error.</summary>
-public sealed class Ec2InstanceTypeLookup : IInstanceTypeLookup, IDisposable
+internal sealed class Ec2InstanceTypeLookup : IInstanceTypeLookup, IDisposable
 {
     // DescribeInstances filter values: at most 200 per filter.
     private const int ChunkSize = 200;

@@ -5,7 +5,7 @@ using System.Linq;
 namespace AwsWiki.Gpu.Topology;
 
 /// <summary>Turns a parsed matrix into a <see cref="GpuTopology"/>: pairs, shape, and the verdict against the instance type.</summary>
-public static class GpuTopologyAnalyzer
+internal static class GpuTopologyAnalyzer
 {
     public static GpuTopology Analyze(ParsedGpuTopology parsed, string source, string? instanceType)
     {

@@ -7,7 +7,7 @@ namespace AwsWiki.Gpu.Topology;
 /// What one instance type's GPUs should look like: how many, which shape, and how many NVLinks each
 /// pair has (the same for every pair, or per pair for the V100 cube-mesh).
 /// </summary>
-public sealed class GpuTopologyExpectation
+internal sealed class GpuTopologyExpectation
 {
     public GpuTopologyExpectation(int? gpuCount, GpuTopologyShape shape, int nvLinksPerPair = 0,
         IReadOnlyDictionary<(int A, int B), int>? pairNvLinks = null)

@@ -13,7 +13,7 @@ namespace AwsWiki.Gpu.Topology;
 /// GPUs (NV18). g3, g4dn, g5, g5g, g6, g6e, g6f, gr6 and p2 are PCIe only (their GPU counts come from
 /// the module's GPU catalog).
 /// </summary>
-public static class GpuTopologyExpectations
+internal static class GpuTopologyExpectations
 {
     // DGX-1 V100 (topo -m of tests/fixtures/gpu-topology/dgx1-v100-hybrid-cube-mesh.txt): pair -> NVLinks.
     private static readonly IReadOnlyDictionary<(int A, int B), int> Dgx1Pairs = new Dictionary<(int, int), int>

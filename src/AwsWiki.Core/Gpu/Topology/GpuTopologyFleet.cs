@@ -12,7 +12,7 @@ namespace AwsWiki.Gpu.Topology;
 /// (AWS-RunShellScript) with the module's fleet runner (batches of 50, polling, per-instance
 /// outcomes), and judges each against its instance type from EC2.
 /// </summary>
-public sealed class GpuTopologyFleet
+internal sealed class GpuTopologyFleet
 {
     public const string DocumentName = "AWS-RunShellScript";
     public const string ProgressActivity = "GPU topology (SSM Run Command)";

@@ -1,7 +1,7 @@
 namespace AwsWiki.Gpu.Topology;
 
 /// <summary>One instance's outcome: its topology, or the error that stopped it (never both).</summary>
-public sealed class GpuTopologyFleetResult
+internal sealed class GpuTopologyFleetResult
 {
     public GpuTopologyFleetResult(string instanceId, GpuTopology? topology, AwsWikiException? error)
     {

@@ -5,7 +5,7 @@ using AwsWiki.Internal;
 namespace AwsWiki.Gpu.Topology;
 
 /// <summary>Checks for Get-GpuTopology's inputs before any parsing: files by kind, the instance type by name.</summary>
-public static class GpuTopologyInput
+internal static class GpuTopologyInput
 {
     /// <summary>The file's text; a directory, a symlink loop, a missing file or a denied read is its own error.</summary>
     public static string ReadFile(string path)

@@ -13,7 +13,7 @@ namespace AwsWiki.Gpu.Topology;
 /// legend, and the legend text after the matrix. `nvidia-smi nvlink -s` output may follow.
 /// Anything else is an error that quotes the line: the parser never guesses.
 /// </summary>
-public static class GpuTopologyParser
+internal static class GpuTopologyParser
 {
     public static readonly string ErrorId = Errors.GpuTopologyUnparseable.Id;
 

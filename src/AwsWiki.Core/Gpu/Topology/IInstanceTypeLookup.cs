@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace AwsWiki.Gpu.Topology;
 
 /// <summary>Each instance's type (EC2 DescribeInstances behind it).</summary>
-public interface IInstanceTypeLookup
+internal interface IInstanceTypeLookup
 {
     /// <summary>Instance id to instance type; instances EC2 does not know (or hybrid mi- nodes) are absent.</summary>
     Task<IReadOnlyDictionary<string, string>> GetInstanceTypesAsync(IReadOnlyList<string> instanceIds, CancellationToken cancellationToken);

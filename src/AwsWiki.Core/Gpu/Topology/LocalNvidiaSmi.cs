@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 namespace AwsWiki.Gpu.Topology;
 
 /// <summary>Runs nvidia-smi on this machine: `topo -m`, then `nvlink -s` (whose failure only drops the link status).</summary>
-public static class LocalNvidiaSmi
+internal static class LocalNvidiaSmi
 {
     public const string ExecutableName = "nvidia-smi";
 

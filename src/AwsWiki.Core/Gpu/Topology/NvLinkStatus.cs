@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AwsWiki.Gpu.Topology;
 
 /// <summary>One GPU's block of `nvidia-smi nvlink -s`: links with a speed, links reported inactive.</summary>
-public sealed class NvLinkStatus
+internal sealed class NvLinkStatus
 {
     public int Active { get; set; }
 

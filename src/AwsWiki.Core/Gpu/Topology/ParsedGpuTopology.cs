@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AwsWiki.Gpu.Topology;
 
 /// <summary>What the parser read from one `nvidia-smi topo -m` (plus optional `nvlink -s`) text, before any judgement.</summary>
-public sealed class ParsedGpuTopology
+internal sealed class ParsedGpuTopology
 {
     public ParsedGpuTopology(int gpuCount, IReadOnlyList<string> nicNames)
     {
