@@ -1,11 +1,9 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using System.Text.RegularExpressions;
-using AwsWiki.Essentials;
 
-namespace AwsWiki.Commands.Essentials;
+namespace AwsWiki.Essentials;
 
 /// <summary>Input checks the essentials cmdlets share: tags, SSM rate control, S3 output names.</summary>
 internal static class EssentialsInput
@@ -31,11 +29,11 @@ internal static class EssentialsInput
 
         foreach (DictionaryEntry entry in tag)
         {
-            var key = LanguagePrimitives.ConvertTo<string>(entry.Key)?.Trim() ?? string.Empty;
-            var raw = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            var key = Text(entry.Key)?.Trim() ?? string.Empty;
+            var raw = PowerShellValue.Unwrap(entry.Value);
             var values = raw is IEnumerable list and not string
-                ? list.Cast<object?>().Select(value => LanguagePrimitives.ConvertTo<string>(value)).ToList()
-                : new List<string> { LanguagePrimitives.ConvertTo<string>(raw) };
+                ? list.Cast<object?>().Select(value => Text(value)).ToList()
+                : new List<string> { Text(raw) };
             if (key.Length == 0 || values.Count == 0 || values.Any(string.IsNullOrEmpty))
             {
                 throw Errors.InvalidTag.New(entry.Key, $"each entry needs a non-empty key and at least one non-empty value, for example @{{ Role = 'web' }}; entry '{UserText.Show(entry.Key?.ToString(), 60)}' has none");
@@ -91,4 +89,7 @@ internal static class EssentialsInput
             throw Errors.InvalidS3KeyPrefix.New(keyPrefix, keyPrefix.Length);
         }
     }
+
+    private static string Text(object? value) =>
+        System.Convert.ToString(PowerShellValue.Unwrap(value), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 }
