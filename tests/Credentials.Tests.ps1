@@ -34,9 +34,6 @@ BeforeAll {
     function Clear-ProxyLog { Invoke-RestMethod -Method Post "$($proxy.Url)/__proxy/clear" | Out-Null }
     function Get-PortalRequests { foreach ($entry in (Invoke-RestMethod "$($portal.Url)/_stats").requests) { $entry } }
 
-    function Get-Sha1Hex([string] $Text) {
-        -join ([Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes($Text)) | ForEach-Object { $_.ToString('x2') })
-    }
 
     function Write-SsoToken {
         # The AWS CLI's token cache entry, as 'aws sso login' leaves it: ~/.aws/sso/cache/<sha1 of the

@@ -44,9 +44,6 @@ BeforeAll {
         Invoke-RestMethod -Method Post -Uri "$($proxy.Url)/__proxy/faults" -Body (ConvertTo-Json @($Rules) -Depth 5) -ContentType 'application/json' | Out-Null
     }
 
-    function script:Get-Sha1Hex([string] $Text) {
-        -join ([Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes($Text)) | ForEach-Object { $_.ToString('x2') })
-    }
 
     # Runs a cmdlet with the fault's parameters; returns its errors (terminating or not), all stream text and the time taken.
     function script:Invoke-Faulted([scriptblock] $Command, [hashtable] $Common) {

@@ -60,9 +60,6 @@ sso_registration_scopes = sso:account:access
 
     function Get-StubStats { Invoke-RestMethod "$($stub.Url)/_stats" }
 
-    function Get-Sha1Hex([string] $Text) {
-        -join ([Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes($Text)) | ForEach-Object { $_.ToString('x2') })
-    }
 
     function Get-TokenPath([string] $Key = 'corp') { Join-Path $env:HOME ".aws/sso/cache/$(Get-Sha1Hex $Key).json" }
 

@@ -112,6 +112,12 @@ function Invoke-ChildPwsh {
     (& $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded *>&1 | Out-String -Width 500)
 }
 
+function Get-Sha1Hex {
+    # The SSO token cache's file name: the SHA-1 of the session name (or the start URL) in hex, as the AWS CLI computes it.
+    param([string] $Text)
+    -join ([Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes($Text)) | ForEach-Object { $_.ToString('x2') })
+}
+
 function Get-FileSha {
     param([string[]] $Path)
     foreach ($p in $Path) { if (Test-Path $p) { (Get-FileHash $p -Algorithm SHA256).Hash } else { 'absent' } }
