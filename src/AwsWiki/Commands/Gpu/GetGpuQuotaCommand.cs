@@ -15,7 +15,7 @@ namespace AwsWiki.Commands.Gpu;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "GpuQuota")]
 [OutputType(typeof(GpuQuota))]
-public sealed class GetGpuQuotaCommand : AwsConnectionCmdlet
+public sealed class GetGpuQuotaCommand : AwsProfileCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]

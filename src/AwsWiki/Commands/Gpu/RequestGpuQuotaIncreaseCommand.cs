@@ -16,7 +16,7 @@ namespace AwsWiki.Commands.Gpu;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Request, "GpuQuotaIncrease", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(GpuQuotaIncrease))]
-public sealed class RequestGpuQuotaIncreaseCommand : AwsConnectionCmdlet
+public sealed class RequestGpuQuotaIncreaseCommand : AwsProfileCmdlet
 {
     private readonly List<(string Type, int Count, string? Region, bool Spot)> _asked = new();
 
