@@ -19,6 +19,7 @@
         'bin/Instances.format.ps1xml'
         'bin/GpuTopology.format.ps1xml'
         'bin/Sso.format.ps1xml'
+        'bin/GpuQuota.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
@@ -30,6 +31,8 @@
         'Get-GpuInstanceOffering'
         'Measure-GpuCost'
         'ConvertFrom-InstanceTypeName'
+        'Get-GpuQuota'
+        'Request-GpuQuotaIncrease'
         'New-HttpsEntryPoint'
         'Get-HttpsEntryPoint'
         'Remove-HttpsEntryPoint'

@@ -9,6 +9,8 @@ BeforeDiscovery {
         'Get-AwsInstance'                      = { param($c) Get-AwsInstance @c }
         'Get-GpuInstanceOffering -Source Live' = { param($c) Get-GpuInstanceOffering -Source Live -Provider AWS -InstanceType p3.2xlarge @c }
         'Find-GpuCapacity'                     = { param($c) Find-GpuCapacity p3.2xlarge @c }
+        'Get-GpuQuota'                         = { param($c) Get-GpuQuota -Family P @c }
+        'Request-GpuQuotaIncrease'             = { param($c) Request-GpuQuotaIncrease p4d.24xlarge 1 -Confirm:$false @c }
         'Get-GpuTopology -InstanceId'          = { param($c) Get-GpuTopology -InstanceId i-0123456789abcdef0 @c }
         'New-HttpsEntryPoint'                  = { param($c) New-HttpsEntryPoint -DomainName www.example.org -InstanceId i-0123456789abcdef0 -Confirm:$false @c }
         'Get-HttpsEntryPoint'                  = { param($c) Get-HttpsEntryPoint @c }

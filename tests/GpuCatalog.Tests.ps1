@@ -42,6 +42,30 @@ Describe 'Get-GpuInstanceOffering (catalog)' {
         $p4d.AvailabilityZones | Should -Be (($cli.InstanceTypeOfferings.Location | Sort-Object) -join ',')
     }
 
+    It 'names every AWS zone, with its zone ID beside it, and every zone belongs to its row''s region' {
+        $aws = @($rows | Where-Object Provider -eq 'AWS')
+        $aws.Count | Should -BeGreaterThan 900
+        # moto's zone table (the generator's source) gives each region's zone-ID prefix (use1 for us-east-1).
+        $table = python3 -c "import json; from moto.ec2.models.availability_zones_and_regions import RegionsAndZonesBackend as R; print(json.dumps({r: [[z.name, z.zone_id] for z in zs] for r, zs in R.zones.items()}))" | ConvertFrom-Json -AsHashtable
+        foreach ($row in $aws) {
+            $names = $row.AvailabilityZones -split ','
+            $ids = $row.AvailabilityZoneIds -split ','
+            $ids.Count | Should -Be $names.Count -Because "$($row.InstanceType) $($row.Region) has one ID per zone name"
+            $prefix = ($table[$row.Region][0][1] -split '-az')[0]
+            for ($i = 0; $i -lt $names.Count; $i++) {
+                $names[$i] | Should -Match ('^' + [regex]::Escape($row.Region) + '[a-z]$') -Because "$($row.InstanceType) $($row.Region): zone names, not IDs"
+                $ids[$i] | Should -Match ('^' + [regex]::Escape($prefix) + '-az\d+$') -Because "$($row.InstanceType) $($row.Region): zone IDs of the region"
+                @($table[$row.Region] | Where-Object { $_[0] -eq $names[$i] })[0][1] | Should -Be $ids[$i]
+            }
+        }
+        # The rows the price source gave only zone IDs for (types moto lacks) are named too.
+        $p3 = $aws | Where-Object { $_.InstanceType -eq 'p3.2xlarge' -and $_.Region -eq 'us-east-1' }
+        $p3.AvailabilityZoneIds | Should -Be 'use1-az6,use1-az1,use1-az2,use1-az5'
+        $p3.AvailabilityZones | Should -Be 'us-east-1a,us-east-1b,us-east-1c,us-east-1f'
+        (Get-GpuInstanceOffering -InstanceType p3.2xlarge -Region us-east-1).AvailabilityZoneIds | Should -Be $p3.AvailabilityZoneIds
+        @($rows | Where-Object Provider -eq 'Azure' | Where-Object AvailabilityZoneIds).Count | Should -Be 0
+    }
+
     It 'filters by model and by mixed AWS/Azure regions, case-insensitively' {
         $result = @(Get-GpuInstanceOffering -GpuModel v100, A100 -Region US-EAST-1, eastus)
         $result.Count | Should -BeGreaterThan 5
@@ -114,7 +138,7 @@ Describe 'Get-GpuInstanceOffering (catalog)' {
         $path = Join-Path $env:AWSWIKI_TEST_RUN_ROOT 'offerings.csv'
         Get-GpuInstanceOffering -GpuModel V100 -Region us-east-1, eastus | Export-Csv $path -NoTypeInformation
         $header = (Get-Content $path -First 1) -replace '"', ''
-        $header | Should -Be 'Provider,InstanceType,Region,AvailabilityZones,GpuModel,GpuManufacturer,GpuCount,GpuFraction,GpuMemoryGiB,TotalGpuMemoryGiB,VCpus,MemoryGiB,Architecture,ProcessorVendor,GpuInterconnect,PricingModel,HourlyPrice,PricePerGpuHour,MonthlyPrice,Currency,PriceAsOf,Source'
+        $header | Should -Be 'Provider,InstanceType,Region,AvailabilityZones,AvailabilityZoneIds,GpuModel,GpuManufacturer,GpuCount,GpuFraction,GpuMemoryGiB,TotalGpuMemoryGiB,VCpus,MemoryGiB,Architecture,ProcessorVendor,GpuInterconnect,PricingModel,HourlyPrice,PricePerGpuHour,MonthlyPrice,Currency,PriceAsOf,Source'
         Get-Content $path -Raw | Should -Not -Match 'System\.'
         $back = Import-Csv $path
         ($back | Where-Object InstanceType -eq 'p3.8xlarge').HourlyPrice | Should -Be '12.24'

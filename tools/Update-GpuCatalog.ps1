@@ -19,6 +19,14 @@
     and SpotAsOf (SpotPriceAsOf). SkyPilot's files do not say when their prices were published
     (shared README, sections 3 and 4), so their rows leave PriceAsOf empty.
 
+    AWS zones: AvailabilityZones holds zone NAMES on every AWS row and AvailabilityZoneIds the
+    zone IDs of the same zones, in the same order. Both come from moto 5.2.1: the names from its
+    offerings (aws-gpu-offerings.csv), the IDs from moto's name-to-ID table (the one its EC2
+    emulator answers DescribeAvailabilityZones with), read from the installed moto package with
+    -Python. For types moto does not offer (p3, f1) the price source gives zone IDs, and the same
+    table gives their names. In real AWS the name-to-ID mapping differs per account in many
+    regions; the catalog's names are moto's mapping, the IDs are the physical zones.
+
     Facts the data lacks are filled from public documentation, in the tables below: specs of the
     AWS p3 and f1 types (absent from moto), GPU memory, interconnect and processor vendor of the
     Azure sizes. AWS rows take ProcessorVendor from EC2's ProcessorInfo.Manufacturer (as a live
@@ -36,7 +44,9 @@
 [CmdletBinding()]
 param(
     [string] $DataPath = "$PSScriptRoot/../../shared/data",
-    [string] $OutputPath = "$PSScriptRoot/../src/AwsWiki.Core/Gpu/gpu-catalog.csv"
+    [string] $OutputPath = "$PSScriptRoot/../src/AwsWiki.Core/Gpu/gpu-catalog.csv",
+    # A Python with moto 5.2.1 installed (the test suite's): its zone name-to-ID table.
+    [string] $Python = 'python3'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -119,6 +129,27 @@ foreach ($record in (Get-Content -Raw (Join-Path $DataPath 'aws-gpu-instance-typ
 }
 foreach ($type in $awsSpecFill.Keys) { $specs[$type] = $awsSpecFill[$type] }
 
+# moto's zone table: region -> [name, id] pairs.
+$motoZones = & $Python -c "import json, moto; from moto.ec2.models.availability_zones_and_regions import RegionsAndZonesBackend as R; print(json.dumps({'version': moto.__version__, 'zones': {r: [[z.name, z.zone_id] for z in zs] for r, zs in R.zones.items()}}))" | ConvertFrom-Json
+if ($LASTEXITCODE -ne 0 -or -not $motoZones) { throw "$Python could not read moto's zone table (is moto installed?)." }
+if ($motoZones.version -ne '5.2.1') { throw "The shared data comes from moto 5.2.1; $Python has moto $($motoZones.version)." }
+$zoneIdOf = @{}; $zoneNameOf = @{}
+foreach ($region in $motoZones.zones.PSObject.Properties) {
+    foreach ($pair in $region.Value) { $zoneIdOf["$($region.Name)|$($pair[0])"] = $pair[1]; $zoneNameOf["$($region.Name)|$($pair[1])"] = $pair[0] }
+}
+function Get-ZonePair([string] $region, [string[]] $names, [string[]] $ids) {
+    # Names and IDs of the same zones, in name order; one unknown to moto's table stops the run.
+    $pairs = [System.Collections.Generic.List[object]]::new()
+    if ($names) {
+        foreach ($n in $names) { $id = $zoneIdOf["$region|$n"]; if (-not $id) { throw "moto has no zone ID for $n ($region)." }; $pairs.Add([pscustomobject]@{ Name = $n; Id = $id }) }
+    }
+    else {
+        foreach ($i in $ids) { $n = $zoneNameOf["$region|$i"]; if (-not $n) { throw "moto has no zone name for $i ($region)." }; $pairs.Add([pscustomobject]@{ Name = $n; Id = $i }) }
+    }
+    $sorted = @($pairs | Sort-Object Name -CaseSensitive)
+    @(($sorted.Name -join ','), ($sorted.Id -join ','))
+}
+
 $rows = [System.Collections.Generic.Dictionary[string, object]]::new()
 function Get-AwsRow([string] $type, [string] $region) {
     $key = "$type|$region"
@@ -137,7 +168,7 @@ foreach ($line in (Import-Csv (Join-Path $DataPath 'aws-gpu-prices.csv'))) {
     $row.ZoneIds = $line.AvailabilityZones -replace ';', ','
 }
 
-$columns = 'Provider', 'InstanceType', 'Region', 'AvailabilityZones', 'GpuModel', 'GpuManufacturer', 'GpuCount', 'GpuFraction', 'GpuMemoryGiB',
+$columns = 'Provider', 'InstanceType', 'Region', 'AvailabilityZones', 'AvailabilityZoneIds', 'GpuModel', 'GpuManufacturer', 'GpuCount', 'GpuFraction', 'GpuMemoryGiB',
 'VCpus', 'MemoryGiB', 'Architecture', 'ProcessorVendor', 'GpuInterconnect', 'OnDemandUsd', 'SpotUsd', 'PriceAsOf', 'SpotPriceAsOf', 'Source'
 $out = [System.Collections.Generic.List[string]]::new()
 function Add-Row([object[]] $values) {
@@ -147,9 +178,9 @@ function Add-Row([object[]] $values) {
 
 foreach ($row in ($rows.Values | Sort-Object { $_.Type }, { $_.Region } -CaseSensitive)) {
     $spec = $specs[$row.Type]
-    # AZ names from moto where it lists the type; otherwise the price source's AZ IDs.
-    $zones = if ($row.Zones.Count) { ($row.Zones | Sort-Object -CaseSensitive) -join ',' } else { $row.ZoneIds }
-    Add-Row @('AWS', $row.Type, $row.Region, $zones, $spec.Model, $spec.Maker, $spec.Count, '', (Format-Number $spec.MemGiB),
+    # Zone names from moto's offerings where it lists the type; otherwise the price source's zone IDs, named by moto's table.
+    $zones, $zoneIds = Get-ZonePair $row.Region @($row.Zones) @(if ($row.ZoneIds) { $row.ZoneIds -split ',' })
+    Add-Row @('AWS', $row.Type, $row.Region, $zones, $zoneIds, $spec.Model, $spec.Maker, $spec.Count, '', (Format-Number $spec.MemGiB),
         $spec.VCpus, (Format-Number $spec.MemoryGiB), $spec.Arch, $spec.Vendor, '',
         (Format-Number $row.OnDemand), (Format-Number $row.Spot), '', '', $awsSource)
 }
@@ -217,7 +248,7 @@ foreach ($row in $azureRows.Values) {
     $spec = $specCache[$row.Size]
     if (-not $spec) { $null = $skipped.Add($row.Size); continue }
     $source = if ($row.Source -eq $azureGlobalSource) { "$azureGlobalSource; specs: $($spec.Specs)" } else { $row.Source }
-    Add-Row @('Azure', $row.Size, $row.Region, '', $spec.Model, $spec.Maker, $spec.Count, $spec.Fraction,
+    Add-Row @('Azure', $row.Size, $row.Region, '', '', $spec.Model, $spec.Maker, $spec.Count, $spec.Fraction,
         (Format-Number $spec.MemGiB), $spec.VCpus, (Format-Number $spec.MemoryGiB), 'x86_64', $spec.Vendor,
         $spec.Interconnect, (Format-Number $row.OnDemand), (Format-Number $row.Spot), $row.OnDemandAsOf, $row.SpotAsOf, $source)
 }

@@ -20,6 +20,7 @@ public sealed class AwsService
     /// <summary>IAM Identity Center's portal (accounts, roles, role credentials, logout); not signed.</summary>
     public static readonly AwsService Sso = new("SSO", "awsssoportal");
     public static readonly AwsService ResourceGroupsTagging = new("RESOURCE_GROUPS_TAGGING_API", "tagging");
+    public static readonly AwsService ServiceQuotas = new("SERVICE_QUOTAS", "servicequotas");
 
     public AwsService(string environmentId, string signingName, string? globalSigningRegion = null)
     {

@@ -129,6 +129,9 @@ internal static class Errors
     public static readonly ErrorTemplate InstanceTypeNameNotRecognized = new("InstanceTypeNameNotRecognized", FailureKind.InvalidArgument,
         "'{0}' is not an EC2 instance type name this module knows: {1} Expected a shape like c6i.large, g4dn.xlarge, p6-b200.48xlarge or u-6tb1.metal.");
 
+    public static readonly ErrorTemplate InstanceTypeNotFound = new("InstanceTypeNotFound", FailureKind.ObjectNotFound,
+        "EC2 in {1} does not know instance type {0}, so its vCPUs cannot be counted against a quota.");
+
     public static readonly ErrorTemplate InvalidAssumeRoleProfile = new("InvalidAssumeRoleProfile", FailureKind.InvalidData,
         "Profile '{0}' has role_arn, but {1}.");
 
@@ -254,6 +257,9 @@ internal static class Errors
 
     public static readonly ErrorTemplate NoCredentials = new("NoCredentials", FailureKind.AuthenticationError,
         "No AWS credentials were found. Register an account with 'Set-AwsProfile NAME -AccessKey ... -SecretKey ...', switch to one with 'Set-AwsProfile NAME', or pass -ProfileName, -Credential or -AccessKey/-SecretKey.");
+
+    public static readonly ErrorTemplate NoGpuQuotaFamily = new("NoGpuQuotaFamily", FailureKind.InvalidArgument,
+        "{0} belongs to no instance family with a vCPU quota of its own (P, G and VT, DL, Trn, Inf, F); there is no GPU quota to check or raise for it.");
 
     public static readonly ErrorTemplate NoInstances = new("NoInstances", FailureKind.InvalidArgument,
         "Give at least one instance id with -InstanceId.");
@@ -474,4 +480,7 @@ internal static class Errors
 
     public static readonly ErrorTemplate ValueHasOuterWhitespace = new("ValueHasOuterWhitespace", FailureKind.InvalidArgument,
         "The value '{0}' for '{1}' starts or ends with white space, which the AWS CLI strips when it reads the file.");
+    public static readonly ErrorTemplate VCpuCountOverflow = new("VCpuCountOverflow", FailureKind.InvalidArgument,
+        "{0} x {1} at {2} vCPUs each, with the vCPUs in use, is more than a quota can count (2147483647); ask for fewer instances.");
+
 }

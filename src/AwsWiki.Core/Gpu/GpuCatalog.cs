@@ -54,6 +54,7 @@ internal static class GpuCatalog
                 InstanceType = Cell("InstanceType"),
                 Region = Cell("Region"),
                 AvailabilityZones = Cell("AvailabilityZones"),
+                AvailabilityZoneIds = Cell("AvailabilityZoneIds"),
                 GpuModel = Cell("GpuModel"),
                 GpuManufacturer = Cell("GpuManufacturer"),
                 GpuCount = int.Parse(Cell("GpuCount"), CultureInfo.InvariantCulture),

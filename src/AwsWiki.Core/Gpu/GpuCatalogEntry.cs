@@ -15,7 +15,11 @@ internal sealed class GpuCatalogEntry
 
     public string Region { get; set; } = string.Empty;
 
+    /// <summary>Zone names, comma-separated (AWS: moto's name-to-ID mapping; names differ per account).</summary>
     public string AvailabilityZones { get; set; } = string.Empty;
+
+    /// <summary>The zone IDs of <see cref="AvailabilityZones"/>, in the same order (the physical zones, the same in every account).</summary>
+    public string AvailabilityZoneIds { get; set; } = string.Empty;
 
     public string GpuModel { get; set; } = string.Empty;
 
@@ -58,7 +62,7 @@ internal sealed class GpuCatalogEntry
     /// <summary>A copy of everything but the prices, for the same type in another region or source.</summary>
     public GpuCatalogEntry CloneSpec() => new()
     {
-        Provider = Provider, InstanceType = InstanceType, Region = Region, AvailabilityZones = AvailabilityZones,
+        Provider = Provider, InstanceType = InstanceType, Region = Region, AvailabilityZones = AvailabilityZones, AvailabilityZoneIds = AvailabilityZoneIds,
         GpuModel = GpuModel, GpuManufacturer = GpuManufacturer, GpuCount = GpuCount, GpuFraction = GpuFraction, GpuMemoryGiB = GpuMemoryGiB,
         VCpus = VCpus, MemoryGiB = MemoryGiB, Architecture = Architecture, ProcessorVendor = ProcessorVendor,
         GpuInterconnect = GpuInterconnect, Currency = Currency, PriceAsOf = PriceAsOf, SpotPriceAsOf = SpotPriceAsOf, Source = Source,

@@ -12,6 +12,9 @@ public sealed class GpuInstanceOffering
     /// <summary>Comma-joined zone names (AWS); empty for Azure.</summary>
     public string AvailabilityZones { get; set; } = string.Empty;
 
+    /// <summary>The zone IDs of <see cref="AvailabilityZones"/>, in the same order; empty where the source has none (Azure, live queries).</summary>
+    public string AvailabilityZoneIds { get; set; } = string.Empty;
+
     public string GpuModel { get; set; } = string.Empty;
 
     public string GpuManufacturer { get; set; } = string.Empty;

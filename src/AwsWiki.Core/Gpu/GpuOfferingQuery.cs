@@ -64,6 +64,7 @@ internal static class GpuOfferingQuery
             InstanceType = entry.InstanceType,
             Region = entry.Region,
             AvailabilityZones = entry.AvailabilityZones,
+            AvailabilityZoneIds = entry.AvailabilityZoneIds,
             GpuModel = entry.GpuModel,
             GpuManufacturer = entry.GpuManufacturer,
             GpuCount = entry.GpuCount,

@@ -41,6 +41,8 @@ internal static class CapacityAdvisor
         {
             row.Reason += $" Your reservations hold {row.AvailableReserved} of the {row.Count}.";
         }
+
+        AwsWiki.Gpu.Quotas.CapacityQuotas.Recommend(row);
     }
 
     /// <summary>Best first: recommendation, then higher Spot score, earlier block, lower price, then names.</summary>

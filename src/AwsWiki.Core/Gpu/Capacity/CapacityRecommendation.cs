@@ -21,6 +21,9 @@ public enum CapacityRecommendation
     /// <summary>Offered, but every measure says no capacity now.</summary>
     Unavailable,
 
+    /// <summary>Offered, but the family's vCPU quota is too low for the instances in use plus the count (Request-GpuQuotaIncrease asks for more).</summary>
+    QuotaExceeded,
+
     /// <summary>The type is not offered in that zone at all.</summary>
     NotOffered,
 }

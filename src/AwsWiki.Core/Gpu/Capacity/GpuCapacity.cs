@@ -43,6 +43,18 @@ public sealed class GpuCapacity
     /// <summary>On-demand USD per instance-hour in this region (embedded catalog, or the Price List with -Source Live); null when not known.</summary>
     public double? OnDemandHourlyPrice { get; set; }
 
+    /// <summary>The family's on-demand vCPU quota code (Service Quotas, service ec2); empty when not known.</summary>
+    public string QuotaCode { get; set; } = string.Empty;
+
+    /// <summary>That quota in vCPUs; null when Service Quotas could not tell (failed or denied).</summary>
+    public int? QuotaVCpus { get; set; }
+
+    /// <summary>vCPUs of the family's running and pending on-demand instances in the region.</summary>
+    public int? UsedVCpus { get; set; }
+
+    /// <summary>Count x the type's vCPUs.</summary>
+    public int? RequiredVCpus { get; set; }
+
     public CapacityProbeResult ProbeResult { get; set; } = CapacityProbeResult.NotProbed;
 
     public CapacityRecommendation Recommendation { get; set; }

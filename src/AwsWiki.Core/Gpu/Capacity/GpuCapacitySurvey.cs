@@ -40,7 +40,10 @@ internal static class GpuCapacitySurvey
             var results = await fanOut.RunAsync(scopes, async (scope, token) =>
             {
                 using var client = new Ec2CapacityClient(context, scope.Region);
-                return await RunAsync(client, typesByRegion[scope.Region!], count, includeSpot, capacityBlockHours, priceList, reporter, token).ConfigureAwait(false);
+                var rows = await RunAsync(client, typesByRegion[scope.Region!], count, includeSpot, capacityBlockHours, priceList, reporter, token).ConfigureAwait(false);
+                // The vCPU quota is an optional signal of the region, like reservations and Spot scores.
+                await Quotas.CapacityQuotas.FillAsync(context, scope.Region!, rows, count, reporter, token).ConfigureAwait(false);
+                return rows;
             }, cancellationToken, failure: Errors.RegionQueryFailed).ConfigureAwait(false);
             return results.Select(r => r.Error is null ? r
                 : new FanOutResult<IReadOnlyList<GpuCapacity>>(r.Scope, r.Value, LiveRegionResult.AtRegion(r.Error, r.Scope.Region))).ToList();
