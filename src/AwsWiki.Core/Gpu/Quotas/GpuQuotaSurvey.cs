@@ -7,7 +7,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Gpu.Quotas;
 
 /// <summary>Get-GpuQuota's work: each region's quota overview through the one fan-out engine; a failed region is one error under the cause's own ErrorId (AccessDeniedException), the others finish.</summary>
-public static class GpuQuotaSurvey
+internal static class GpuQuotaSurvey
 {
     private const int ActivityId = 3304;
     private const string Activity = "Reading GPU vCPU quotas";
