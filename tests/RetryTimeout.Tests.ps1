@@ -70,7 +70,7 @@ Describe 'An endpoint that accepts the connection but never answers' {
         $failure.FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
         $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'
         $failure.TargetObject | Should -Be $silent.Url
-        $failure.Exception.Message | Should -BeLike "*RESOURCE GROUPS TAGGING API request to $($silent.Url) timed out after 2 s*"
+        $failure.Exception.Message | Should -BeLike "*RESOURCE GROUPS TAGGING API GetResources request to $($silent.Url) timed out after 2 s*"
         $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.9
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
     }
@@ -79,7 +79,7 @@ Describe 'An endpoint that accepts the connection but never answers' {
         $failure = Get-ErrorOf { Get-GpuInstanceOffering -Source Live -Provider AWS -Region us-east-1 -EndpointUrl $silent.Url -TimeoutSec 2 -ErrorAction Stop }
         $failure.FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
         $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'
-        $failure.Exception.Message | Should -BeLike "*EC2 request to $($silent.Url) timed out after 2 s*"
+        $failure.Exception.Message | Should -BeLike "*EC2 DescribeInstanceTypeOfferings request to $($silent.Url) timed out after 2 s*"
     }
 
     It 'the Azure Retail Prices client (hand-written HTTP too) has the same limit' {
