@@ -10,7 +10,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Instances.Offerings;
 
 /// <summary>DescribeInstanceTypes for every type (not only accelerators), each page through the one call path.</summary>
-public static class Ec2InstanceTypes
+internal static class Ec2InstanceTypes
 {
     /// <param name="names">The types to describe, at most 100 per call; null for every type.</param>
     public static async Task<IReadOnlyDictionary<string, InstanceTypeSpec>> DescribeAsync(ServiceClient<AmazonEC2Client> client, IReadOnlyList<string>? names,
