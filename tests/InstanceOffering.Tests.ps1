@@ -180,7 +180,7 @@ Describe 'Get-AwsInstance prices' {
             Invoke-AwsCli ec2 run-instances --region us-east-1 --image-id ami-12c6146b --instance-type $type --count 1 `
                 --tag-specifications 'ResourceType=instance,Tags=[{Key=Suite,Value=InstanceOffering}]' | Out-Null
         }
-        $script:listed = @(Get-AwsInstance -Region us-east-1 -Tag @{ Suite = 'InstanceOffering' })
+        $script:listed = @(Get-AwsInstance -Region us-east-1 -Tag @{ Suite = 'InstanceOffering' } -WarningAction SilentlyContinue)
     }
 
     It 'prices a t3.micro and a GPU instance in one listing, from the catalog' {
@@ -200,8 +200,8 @@ Describe 'Get-AwsInstance prices' {
 
     It 'asks the Price List once per distinct type and region with -PriceSource Live, cached for the session' {
         $before = (Get-StubStats $priceList).regions.'us-east-1'
-        $live = @(Get-AwsInstance -Region us-east-1 -Tag @{ Suite = 'InstanceOffering' } -PriceSource Live)
-        $again = @(Get-AwsInstance -Region us-east-1 -Tag @{ Suite = 'InstanceOffering' } -PriceSource Live)
+        $live = @(Get-AwsInstance -Region us-east-1 -Tag @{ Suite = 'InstanceOffering' } -PriceSource Live -WarningAction SilentlyContinue)
+        $again = @(Get-AwsInstance -Region us-east-1 -Tag @{ Suite = 'InstanceOffering' } -PriceSource Live -WarningAction SilentlyContinue)
         $after = (Get-StubStats $priceList).regions.'us-east-1'
         ($live | Where-Object InstanceType -EQ 't3.micro').HourlyPrice | Should -Be 0.0104
         ($live | Where-Object InstanceType -EQ 'g4dn.xlarge').HourlyPrice | Should -Be 0.526
