@@ -137,6 +137,13 @@ Describe 'Get-InstanceOffering -Source Live (EC2 on moto, Price List stand-in)' 
         $e.Currency | Should -Be 'USD'
     }
 
+    It 'prices spot from DescribeSpotPriceHistory' {
+        $spot = Get-InstanceOffering c6i.large -Region us-east-1 -Source Live -PricingModel Spot
+        $cli = Invoke-AwsCli ec2 describe-spot-price-history --region us-east-1 --instance-types c6i.large --product-descriptions 'Linux/UNIX'
+        $spot.HourlyPrice | Should -Be ([double](($cli.SpotPriceHistory.SpotPrice | Measure-Object -Minimum).Minimum))
+        $spot.PricingModel | Should -Be 'Spot'
+    }
+
     It 'degrades when the Price List fails: EC2 facts unpriced, one warning' {
         $warnings = $null
         $o = Get-InstanceOffering t3.micro -Region eu-west-3 -Source Live -IncludeUnpriced -WarningVariable warnings -WarningAction SilentlyContinue
@@ -209,6 +216,16 @@ Describe 'Get-AwsInstance prices' {
         # Two types, two pages each (the stand-in splits every answer), and nothing for the second call.
         $after - $before | Should -Be 4
         $again.Count | Should -Be 2
+    }
+
+    It 'prices a spot instance at the latest spot price with -PriceSource Live, as the AWS CLI sees it' {
+        Invoke-AwsCli ec2 run-instances --region us-east-1 --image-id ami-12c6146b --instance-type m5.large --count 1 `
+            --instance-market-options 'MarketType=spot' --tag-specifications 'ResourceType=instance,Tags=[{Key=Suite,Value=InstanceOfferingSpot}]' | Out-Null
+        $spot = Get-AwsInstance -Region us-east-1 -Tag @{ Suite = 'InstanceOfferingSpot' } -PriceSource Live -WarningAction SilentlyContinue
+        $cli = Invoke-AwsCli ec2 describe-spot-price-history --region us-east-1 --instance-types m5.large --product-descriptions 'Linux/UNIX'
+        $spot.PricingModel | Should -Be 'Spot'
+        $spot.HourlyPrice | Should -Be ([double](($cli.SpotPriceHistory.SpotPrice | Measure-Object -Minimum).Minimum))
+        $spot.PriceSource | Should -Match 'spot price history'
     }
 
     It 'pipes every instance into a monthly cost' {

@@ -175,7 +175,8 @@ internal sealed class InstanceLister
             .OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
         if (_query.LivePriceList is { } priceList)
         {
-            await InstancePricing.ApplyLiveAsync(instances, priceList, _reporter, region, cancellationToken).ConfigureAwait(false);
+            await InstancePricing.ApplyLiveAsync(instances, priceList, types => api.LatestSpotPricesAsync(region, types, cancellationToken), _reporter, region,
+                cancellationToken).ConfigureAwait(false);
         }
 
         return instances;

@@ -13,7 +13,7 @@ namespace AwsWiki.Instances;
 /// Prices a listed instance: HourlyPrice, MonthlyPrice (730 h), CostSinceLaunch (the price times
 /// its uptime) from the embedded catalogs (the all-type catalog, then the GPU catalog), or with
 /// -PriceSource Live from the Price List, asked once per distinct type and region for the
-/// session. An instance that cannot be priced says why in UnpricedReason.
+/// session, and spot instances at EC2's latest spot price. An instance that cannot be priced says why in UnpricedReason.
 /// </summary>
 public static class InstancePricing
 {
@@ -48,15 +48,33 @@ public static class InstancePricing
     }
 
     /// <summary>
-    /// Live on-demand prices for the on-demand Linux instances; spot instances keep the catalog's
-    /// spot price. The Price List is an optional signal: failing, the catalog's prices stay and
-    /// one warning says why.
+    /// Live prices: on-demand Linux instances from the Price List (once per type and region for the
+    /// session), spot instances from EC2's spot price history (the type's lowest zone). Both are
+    /// optional signals: failing, the catalog's prices stay and one warning per signal says why.
     /// </summary>
-    public static async Task ApplyLiveAsync(IReadOnlyList<AwsInstance> instances, IPriceListClient priceList, IActivityReporter reporter, string region,
-        CancellationToken cancellationToken)
+    /// <param name="spotPrices">Latest spot price by type for the region (DescribeSpotPriceHistory).</param>
+    public static async Task ApplyLiveAsync(IReadOnlyList<AwsInstance> instances, IPriceListClient priceList,
+        Func<IReadOnlyList<string>, Task<IReadOnlyDictionary<string, double>>> spotPrices, IActivityReporter reporter, string region, CancellationToken cancellationToken)
     {
+        var priceable = instances.Where(i => Unpriceable(i) is null).ToList();
+        var spot = priceable.Where(i => ModelOf(i) == GpuPricingModel.Spot).ToList();
+        if (spot.Count > 0)
+        {
+            var spotSignal = new OptionalSignal(region, "EC2 spot price history", "spot instances keep the catalog's prices", reporter);
+            var (known, prices) = await spotSignal.TryAsync(() => spotPrices(spot.Select(i => i.InstanceType!).Distinct(StringComparer.Ordinal).ToList()), cancellationToken)
+                .ConfigureAwait(false);
+            var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var instance in spot.Where(_ => known))
+            {
+                if (prices!.TryGetValue(instance.InstanceType!, out var hourly))
+                {
+                    Priced(instance, GpuPricingModel.Spot, hourly, today, "EC2 spot price history (live)");
+                }
+            }
+        }
+
         var signal = new OptionalSignal(region, "Price List prices", "the catalog's prices are shown", reporter);
-        foreach (var group in instances.Where(i => Unpriceable(i) is null && ModelOf(i) == GpuPricingModel.OnDemand).GroupBy(i => i.InstanceType!, StringComparer.Ordinal))
+        foreach (var group in priceable.Where(i => ModelOf(i) == GpuPricingModel.OnDemand).GroupBy(i => i.InstanceType!, StringComparer.Ordinal))
         {
             var (known, price) = await signal.TryAsync(() => LivePriceList.OnDemandAsync(priceList, group.Key, region, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
