@@ -11,7 +11,11 @@
        1,263 types, every (type, region) row), then the same query warm.
     Prints a table and writes bench/results/instance-catalog.json.
 #>
-param([int] $Runs = 7)
+param(
+    [int] $Runs = 7,
+    # Another build to time beside this one's (the same tree without the catalog, say): its import median is reported too.
+    [string] $BaselineManifest
+)
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
@@ -30,11 +34,12 @@ $emptyRoot = Join-Path ([IO.Path]::GetTempPath()) ('awswiki-empty-' + [Guid]::Ne
 New-Item -ItemType Directory -Path $emptyRoot | Out-Null
 $emptyManifest = Join-Path $emptyRoot 'EmptyModule.psd1'
 Set-Content $emptyManifest "@{ ModuleVersion = '1.0.0'; GUID = '$([Guid]::NewGuid())'; FunctionsToExport = @(); CmdletsToExport = @() }"
-$imported = [Collections.Generic.List[double]]::new(); $empty = [Collections.Generic.List[double]]::new()
+$imported = [Collections.Generic.List[double]]::new(); $empty = [Collections.Generic.List[double]]::new(); $baseline = [Collections.Generic.List[double]]::new()
 Measure-Process 'exit' | Out-Null # warm the disk cache once
 for ($i = 0; $i -lt $Runs; $i++) {
     $imported.Add((Measure-Process "Import-Module '$manifest'; exit"))
     $empty.Add((Measure-Process "Import-Module '$emptyManifest'; exit"))
+    if ($BaselineManifest) { $baseline.Add((Measure-Process "Import-Module '$BaselineManifest'; exit")) }
 }
 Remove-Item $emptyRoot -Recurse -Force
 
@@ -50,6 +55,7 @@ $result = [ordered]@{
     ImportMs = [math]::Round((Get-Median $imported), 1)
     EmptyModuleImportMs = [math]::Round((Get-Median $empty), 1)
     ImportOverEmptyPercent = [math]::Round(((Get-Median $imported) / (Get-Median $empty) - 1) * 100, 1)
+    BaselineImportMs = if ($BaselineManifest) { [math]::Round((Get-Median $baseline), 1) } else { $null }
     CatalogRows = $query.Rows
     FirstQueryMs = [math]::Round($query.FirstMs, 1)
     WarmSingleTypeQueryMs = [math]::Round((Get-Median ([double[]]$query.Times)), 1)
