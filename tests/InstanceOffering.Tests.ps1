@@ -228,6 +228,18 @@ Describe 'Get-AwsInstance prices' {
         $spot.PriceSource | Should -Match 'spot price history'
     }
 
+    It 'shows prices in the Cost view within 80 columns, and says why an instance is unpriced' {
+        $text = $listed | Format-Table -View Cost | Out-String -Width 200
+        ($text -split "`n" | Measure-Object -Maximum Length).Maximum | Should -BeLessOrEqual 80
+        $text | Should -Match 't3\.micro'
+        $elsewhere = Invoke-AwsCli ec2 run-instances --region ap-northeast-2 --image-id ami-12c6146b --instance-type t3.micro --count 1 `
+            --tag-specifications 'ResourceType=instance,Tags=[{Key=Suite,Value=InstanceOfferingSeoul}]'
+        $seoul = Get-AwsInstance -Region ap-northeast-2 -Tag @{ Suite = 'InstanceOfferingSeoul' } -WarningAction SilentlyContinue
+        $seoul.InstanceId | Should -Be $elsewhere.Instances[0].InstanceId
+        $seoul.HourlyPrice | Should -BeNullOrEmpty
+        $seoul.UnpricedReason | Should -Match 'no OnDemand price for t3\.micro in ap-northeast-2'
+    }
+
     It 'pipes every instance into a monthly cost' {
         $costs = @($listed | Measure-InstanceCost -Months 1)
         $costs.Count | Should -Be 2

@@ -76,7 +76,7 @@ public static class InstancePricing
         var signal = new OptionalSignal(region, "Price List prices", "the catalog's prices are shown", reporter);
         foreach (var group in priceable.Where(i => ModelOf(i) == GpuPricingModel.OnDemand).GroupBy(i => i.InstanceType!, StringComparer.Ordinal))
         {
-            var (known, price) = await signal.TryAsync(() => LivePriceList.OnDemandAsync(priceList, group.Key, region, cancellationToken), cancellationToken)
+            var (known, price) = await signal.TryAsync(() => LivePriceList.PricesAsync(priceList, group.Key, region, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             if (!known)
             {

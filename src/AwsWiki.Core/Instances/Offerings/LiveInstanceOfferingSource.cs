@@ -95,7 +95,7 @@ public sealed class LiveInstanceOfferingSource
             await perRegion.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var (known, price) = await signal.TryAsync(() => LivePriceList.OnDemandAsync(_priceList, entry.Spec.InstanceType, region, cancellationToken), cancellationToken)
+                var (known, price) = await signal.TryAsync(() => LivePriceList.PricesAsync(_priceList, entry.Spec.InstanceType, region, cancellationToken), cancellationToken)
                     .ConfigureAwait(false);
                 if (known && price is not null)
                 {

@@ -33,8 +33,8 @@ public static class LivePriceList
 {
     private static readonly ConcurrentDictionary<(string Type, string Region), PriceListPrice?> Cache = new();
 
-    /// <summary>Null when the Price List has no Linux shared-tenancy price for the pair.</summary>
-    public static async Task<PriceListPrice?> OnDemandAsync(IPriceListClient client, string instanceType, string region, CancellationToken cancellationToken)
+    /// <summary>On-demand and standard reserved prices; null when the Price List has no Linux shared-tenancy price for the pair.</summary>
+    public static async Task<PriceListPrice?> PricesAsync(IPriceListClient client, string instanceType, string region, CancellationToken cancellationToken)
     {
         if (Cache.TryGetValue((instanceType, region), out var cached))
         {
