@@ -118,6 +118,7 @@ Describe 'Get-InstanceOffering -Source Live (EC2 on moto, Price List stand-in)' 
         [math]::Round($live.MonthlyPrice, 2) | Should -Be 70.08
         $live.PriceAsOf | Should -Be '2026-10-01'
         $live.Source | Should -Match 'Price List'
+        $live.ProcessorModel | Should -Be 'Intel Xeon 8375C (Ice Lake)'
         (Get-StubStats $priceList).violations | Should -BeNullOrEmpty
     }
 

@@ -50,6 +50,15 @@ internal static class AwsPriceListPrices
         return true;
     }
 
+    /// <summary>One product attribute (physicalProcessor, clockSpeed …); empty when the document has none.</summary>
+    public static string ProductAttribute(string document, string name)
+    {
+        using var json = JsonDocument.Parse(document);
+        return json.RootElement.TryGetProperty("product", out var product) && product.TryGetProperty("attributes", out var attributes)
+            ? Attribute(attributes, name)
+            : string.Empty;
+    }
+
     public static (string InstanceType, string RegionCode, Dictionary<GpuPricingModel, double> Prices, string AsOf) Parse(string document)
     {
         using var json = JsonDocument.Parse(document);

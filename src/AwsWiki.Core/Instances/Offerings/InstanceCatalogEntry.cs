@@ -29,5 +29,8 @@ public sealed class InstanceCatalogEntry
 
     public string Source { get; set; } = string.Empty;
 
+    /// <summary>The processor model the Price List names (live only; EC2 and the catalog do not say).</summary>
+    public string ProcessorModel { get; set; } = string.Empty;
+
     public string PriceAsOfFor(GpuPricingModel model) => model == GpuPricingModel.Spot ? SpotPriceAsOf : PriceAsOf;
 }

@@ -26,6 +26,9 @@ public sealed class InstanceOffering
 
     public string ProcessorVendor { get; set; } = string.Empty;
 
+    /// <summary>The processor model ("Intel Xeon 8375C (Ice Lake)") from the Price List in a live query; empty offline.</summary>
+    public string ProcessorModel { get; set; } = string.Empty;
+
     /// <summary>EC2's sustained all-core clock; empty where EC2 does not say.</summary>
     public double? SustainedClockGhz { get; set; }
 

@@ -59,6 +59,7 @@ public static class InstanceOfferingQuery
             MemoryGiB = spec.MemoryGiB,
             Architecture = spec.Architecture,
             ProcessorVendor = spec.ProcessorVendor,
+            ProcessorModel = entry.ProcessorModel,
             SustainedClockGhz = spec.SustainedClockGhz,
             GpuModel = spec.GpuModel,
             GpuManufacturer = spec.GpuManufacturer,

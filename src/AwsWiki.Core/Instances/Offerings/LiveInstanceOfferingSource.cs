@@ -105,6 +105,7 @@ public sealed class LiveInstanceOfferingSource
                     }
 
                     entry.PriceAsOf = price.AsOf;
+                    entry.ProcessorModel = price.PhysicalProcessor;
                 }
 
                 entry.Source = "EC2 API + AWS Price List API (live)";

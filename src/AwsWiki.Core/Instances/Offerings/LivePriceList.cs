@@ -12,11 +12,15 @@ namespace AwsWiki.Instances.Offerings;
 /// <summary>One type's Linux, shared-tenancy prices in one region, as the Price List publishes them.</summary>
 public sealed class PriceListPrice
 {
-    public PriceListPrice(IReadOnlyDictionary<GpuPricingModel, double> prices, string asOf)
+    public PriceListPrice(IReadOnlyDictionary<GpuPricingModel, double> prices, string asOf, string physicalProcessor = "")
     {
         Prices = prices;
         AsOf = asOf;
+        PhysicalProcessor = physicalProcessor;
     }
+
+    /// <summary>The product's physicalProcessor attribute ("Intel Xeon 8375C (Ice Lake)"); empty when not given.</summary>
+    public string PhysicalProcessor { get; }
 
     public IReadOnlyDictionary<GpuPricingModel, double> Prices { get; }
 
@@ -53,7 +57,7 @@ public static class LivePriceList
             var (type, regionCode, prices, asOf) = AwsPriceListPrices.Parse(document);
             if (string.Equals(type, instanceType, StringComparison.Ordinal) && string.Equals(regionCode, region, StringComparison.Ordinal) && prices.Count > 0)
             {
-                found = new PriceListPrice(prices.ToDictionary(p => p.Key, p => p.Value), asOf);
+                found = new PriceListPrice(prices.ToDictionary(p => p.Key, p => p.Value), asOf, AwsPriceListPrices.ProductAttribute(document, "physicalProcessor"));
             }
         }
 
