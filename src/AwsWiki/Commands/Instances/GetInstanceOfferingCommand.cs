@@ -16,7 +16,7 @@ namespace AwsWiki.Commands.Instances;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "InstanceOffering")]
 [OutputType(typeof(InstanceOffering))]
-public sealed class GetInstanceOfferingCommand : AwsConnectionCmdlet
+public sealed class GetInstanceOfferingCommand : AwsProfileCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
