@@ -15,7 +15,7 @@ namespace AwsWiki.Instances;
 /// -PriceSource Live from the Price List, asked once per distinct type and region for the
 /// session, and spot instances at EC2's latest spot price. An instance that cannot be priced says why in UnpricedReason.
 /// </summary>
-public static class InstancePricing
+internal static class InstancePricing
 {
     public const string Catalog = "Catalog";
     public const string Live = "Live";

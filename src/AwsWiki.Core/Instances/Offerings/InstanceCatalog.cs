@@ -14,7 +14,7 @@ namespace AwsWiki.Instances.Offerings;
 /// (on-demand in us-east-1 for every type; GPU and accelerator types in 24 regions). Parsed on
 /// first use and kept for the session, so importing the module reads nothing.
 /// </summary>
-public static class InstanceCatalog
+internal static class InstanceCatalog
 {
     /// <summary>Every row's specs and zones come from here; the row's own price source is put before it.</summary>
     public const string SpecSource = "moto 5.2.1 (specs, zones)";

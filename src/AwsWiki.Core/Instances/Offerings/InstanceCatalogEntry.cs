@@ -4,7 +4,7 @@ using AwsWiki.Gpu;
 namespace AwsWiki.Instances.Offerings;
 
 /// <summary>One instance type in one region: its spec, zones and whatever USD prices the source had.</summary>
-public sealed class InstanceCatalogEntry
+internal sealed class InstanceCatalogEntry
 {
     public InstanceCatalogEntry(InstanceTypeSpec spec, string region)
     {

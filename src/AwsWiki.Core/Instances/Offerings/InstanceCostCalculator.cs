@@ -4,7 +4,7 @@ using AwsWiki.Gpu;
 namespace AwsWiki.Instances.Offerings;
 
 /// <summary>Cost arithmetic for Measure-InstanceCost; durations as Measure-GpuCost counts them (a month is 730 h, a year 8,760 h).</summary>
-public static class InstanceCostCalculator
+internal static class InstanceCostCalculator
 {
     public static double ToHours(double amount, string unit) => GpuCostCalculator.ToHours(amount, unit);
 

@@ -6,7 +6,7 @@ using AwsWiki.Gpu;
 namespace AwsWiki.Instances.Offerings;
 
 /// <summary>Turns instance catalog entries (embedded or live) into priced, filtered offerings, cheapest first.</summary>
-public static class InstanceOfferingQuery
+internal static class InstanceOfferingQuery
 {
     public static IReadOnlyList<InstanceOffering> Run(InstanceOfferingRequest request, IEnumerable<InstanceCatalogEntry> entries)
     {

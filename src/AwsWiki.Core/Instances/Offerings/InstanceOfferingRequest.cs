@@ -10,7 +10,7 @@ namespace AwsWiki.Instances.Offerings;
 /// currency, exchange rate, source) is validated by <see cref="GpuOfferingRequest"/>, the same
 /// rules and ErrorIds as Get-GpuInstanceOffering; the spec filters are this class's own.
 /// </summary>
-public sealed class InstanceOfferingRequest
+internal sealed class InstanceOfferingRequest
 {
     private InstanceOfferingRequest(GpuOfferingRequest common)
     {

@@ -1,7 +1,7 @@
 namespace AwsWiki.Instances.Offerings;
 
 /// <summary>What EC2 says about one instance type, the same in every region.</summary>
-public sealed class InstanceTypeSpec
+internal sealed class InstanceTypeSpec
 {
     public string InstanceType { get; set; } = string.Empty;
 

@@ -17,7 +17,7 @@ namespace AwsWiki.Instances.Offerings;
 /// signal: failing, the rows come out unpriced with one warning per region) and spot prices from
 /// DescribeSpotPriceHistory. Zones and spot prices are read by the GPU path's EC2 inventory.
 /// </summary>
-public sealed class LiveInstanceOfferingSource
+internal sealed class LiveInstanceOfferingSource
 {
     private const int ActivityId = 3302;
     private const string Activity = "Querying instance offerings";

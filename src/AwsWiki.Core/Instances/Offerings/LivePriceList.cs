@@ -10,7 +10,7 @@ using AwsWiki.Gpu;
 namespace AwsWiki.Instances.Offerings;
 
 /// <summary>One type's Linux, shared-tenancy prices in one region, as the Price List publishes them.</summary>
-public sealed class PriceListPrice
+internal sealed class PriceListPrice
 {
     public PriceListPrice(IReadOnlyDictionary<GpuPricingModel, double> prices, string asOf, string physicalProcessor = "")
     {
@@ -33,7 +33,7 @@ public sealed class PriceListPrice
 /// capacity is ignored even when the service returns it. Answers are cached for the session, so
 /// Get-AwsInstance -PriceSource Live asks once per distinct type and region.
 /// </summary>
-public static class LivePriceList
+internal static class LivePriceList
 {
     private static readonly ConcurrentDictionary<(string Type, string Region), PriceListPrice?> Cache = new();
 
