@@ -20,6 +20,7 @@
         'bin/GpuTopology.format.ps1xml'
         'bin/Sso.format.ps1xml'
         'bin/GpuQuota.format.ps1xml'
+        'bin/InstanceOfferings.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Set-AwsProfile'
@@ -30,6 +31,8 @@
         'Install-AmazonLinuxEssentials'
         'Get-GpuInstanceOffering'
         'Measure-GpuCost'
+        'Get-InstanceOffering'
+        'Measure-InstanceCost'
         'ConvertFrom-InstanceTypeName'
         'Get-GpuQuota'
         'Request-GpuQuotaIncrease'

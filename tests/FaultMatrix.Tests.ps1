@@ -8,6 +8,7 @@ BeforeDiscovery {
         'Get-AwsCallerIdentity'                = { param($c) Get-AwsCallerIdentity @c }
         'Get-AwsInstance'                      = { param($c) Get-AwsInstance @c }
         'Get-GpuInstanceOffering -Source Live' = { param($c) Get-GpuInstanceOffering -Source Live -Provider AWS -InstanceType p3.2xlarge @c }
+        'Get-InstanceOffering -Source Live'    = { param($c) Get-InstanceOffering -Source Live -InstanceType c6i.large @c }
         'Find-GpuCapacity'                     = { param($c) Find-GpuCapacity p3.2xlarge @c }
         'Get-GpuQuota'                         = { param($c) Get-GpuQuota -Family P @c }
         'Request-GpuQuotaIncrease'             = { param($c) Request-GpuQuotaIncrease p4d.24xlarge 1 -Confirm:$false @c }
@@ -150,6 +151,7 @@ credential_process = /bin/sh -c "echo $secret >&2; exit 3"
         @{ Command = 'Get-AwsInstance'; Run = { Get-AwsInstance -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -ErrorAction Continue } }
         @{ Command = 'Find-GpuCapacity'; Run = { Find-GpuCapacity p3.2xlarge -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -ErrorAction Continue -WarningAction SilentlyContinue } }
         @{ Command = 'Get-GpuInstanceOffering -Source Live'; Run = { Get-GpuInstanceOffering -Source Live -Provider AWS -IncludeUnpriced -InstanceType g5.xlarge -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -ErrorAction Continue -WarningAction SilentlyContinue } }
+        @{ Command = 'Get-InstanceOffering -Source Live'; Run = { Get-InstanceOffering -Source Live -IncludeUnpriced -InstanceType c6i.large -ProfileName good -Region us-east-1, eu-west-1 -EndpointUrl $proxy.Url -ErrorAction Continue -WarningAction SilentlyContinue } }
     ) {
         Set-Faults @(@{ match = '*'; region = 'eu-west-1'; kind = 'deny'; times = 100000 })
         $all = @(& $Run 2>&1)

@@ -7,6 +7,9 @@ It checks the request shape (target, content type, SigV4 scope, filters) and ans
 wrong one, so a client that sends something else fails the tests. Every query is split over two
 pages (the first one empty, as the real API sometimes does) to exercise NextToken.
 Failure injection: regionCode eu-west-3 always answers 500; eu-west-1 is throttled once per type.
+c6i.large in ap-northeast-2 answers as the real API does for a loose query: the Linux shared-tenancy
+document (0.096 USD an hour) between Windows, dedicated-tenancy and RHEL documents of the same type and
+region, which a client must ignore (seoul_c6i_documents, the shape of a real GetProducts answer).
 GET /_stats returns counters for assertions. Usage: pricelist_stub.py [--delay SECONDS] [--lifetime SECONDS]
 """
 import base64
@@ -17,7 +20,7 @@ import time
 from stub_server import JsonHandler, serve
 
 # USD on-demand per hour in us-east-1; other regions scale by REGION_FACTOR.
-ON_DEMAND = {"p4d.24xlarge": 21.957642, "g4dn.xlarge": 0.526, "p3dn.24xlarge": 31.212, "p5.48xlarge": 55.04, "g5.xlarge": 1.006}
+ON_DEMAND = {"t3.micro": 0.0104, "m5.large": 0.096, "p4d.24xlarge": 21.957642, "g4dn.xlarge": 0.526, "p3dn.24xlarge": 31.212, "p5.48xlarge": 55.04, "g5.xlarge": 1.006}
 REGION_FACTOR = {"us-east-1": 1.0, "ap-northeast-2": 1.3, "eu-west-1": 1.1}
 REQUIRED = {"operatingSystem": "Linux", "tenancy": "Shared", "preInstalledSw": "NA", "capacitystatus": "Used"}
 PUBLICATION_DATE = "2026-10-01T12:00:00Z"
@@ -55,6 +58,40 @@ def price_document(instance_type, region, on_demand):
         "version": "20261001120000",
         "publicationDate": PUBLICATION_DATE,
     }
+
+
+def seoul_c6i_documents():
+    """c6i.large in Seoul as GetProducts returns it (attributes and term layout of the real answer; SKUs made up).
+    Only the first is Linux, shared tenancy, no pre-installed software, capacity Used."""
+    def document(sku, operating_system, tenancy, usd, license_model="No License required", usage="APN2-BoxUsage:c6i.large", software="NA"):
+        return {
+            "product": {"productFamily": "Compute Instance", "sku": sku, "attributes": {
+                "enhancedNetworkingSupported": "Yes", "intelTurboAvailable": "Yes", "memory": "4 GiB", "dedicatedEbsThroughput": "Up to 10000 Mbps",
+                "vcpu": "2", "classicnetworkingsupport": "false", "capacitystatus": "Used", "locationType": "AWS Region",
+                "storage": "EBS only", "instanceFamily": "Compute optimized", "operatingSystem": operating_system,
+                "intelAvx2Available": "Yes", "regionCode": "ap-northeast-2", "physicalProcessor": "Intel Xeon 8375C (Ice Lake)",
+                "clockSpeed": "3.5 GHz", "ecu": "NA", "networkPerformance": "Up to 12500 Megabit", "servicename": "Amazon Elastic Compute Cloud",
+                "gpuMemory": "NA", "vpcnetworkingsupport": "true", "instanceType": "c6i.large", "tenancy": tenancy, "usagetype": usage,
+                "normalizationSizeFactor": "4", "intelAvxAvailable": "Yes", "processorFeatures": "Intel AVX; Intel AVX2; Intel AVX512; Intel Turbo",
+                "servicecode": "AmazonEC2", "licenseModel": license_model, "currentGeneration": "Yes", "preInstalledSw": software,
+                "location": "Asia Pacific (Seoul)", "processorArchitecture": "64-bit", "marketoption": "OnDemand", "operation": "RunInstances",
+                "availabilityzone": "NA"}},
+            "serviceCode": "AmazonEC2",
+            "terms": {"OnDemand": {f"{sku}.JRTCKXETXF": {
+                "priceDimensions": {f"{sku}.JRTCKXETXF.6YS6EN2CT7": {
+                    "unit": "Hrs", "endRange": "Inf", "description": f"${usd} per On Demand {operating_system} c6i.large Instance Hour",
+                    "appliesTo": [], "rateCode": f"{sku}.JRTCKXETXF.6YS6EN2CT7", "beginRange": "0", "pricePerUnit": {"USD": f"{usd:.10f}"}}},
+                "sku": sku, "effectiveDate": "2026-10-01T00:00:00Z", "offerTermCode": "JRTCKXETXF", "termAttributes": {}}}},
+            "version": "20261001120000",
+            "publicationDate": PUBLICATION_DATE,
+        }
+    return [
+        document("WINDOWSSHARED1", "Windows", "Shared", 0.188, usage="APN2-BoxUsage:c6i.large"),
+        document("LINUXDEDICATED", "Linux", "Dedicated", 0.106, usage="APN2-DedicatedUsage:c6i.large"),
+        document("LINUXSHARED001", "Linux", "Shared", 0.096),
+        document("RHELSHARED0001", "RHEL", "Shared", 0.1536),
+        document("LINUXSQLWEB001", "Linux", "Shared", 0.221, software="SQL Web"),
+    ]
 
 
 class Handler(JsonHandler):
@@ -124,7 +161,9 @@ class Handler(JsonHandler):
         with lock:
             stats["pages_with_token"] += 1
         documents = []
-        if instance_type in ON_DEMAND and region in REGION_FACTOR:
+        if (instance_type, region) == ("c6i.large", "ap-northeast-2"):
+            documents.extend(json.dumps(d) for d in seoul_c6i_documents())
+        elif instance_type in ON_DEMAND and region in REGION_FACTOR:
             documents.append(json.dumps(price_document(instance_type, region, round(ON_DEMAND[instance_type] * REGION_FACTOR[region], 6))))
         return self.reply(200, {"FormatVersion": "aws_v1", "PriceList": documents})
 

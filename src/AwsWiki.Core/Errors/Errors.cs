@@ -123,6 +123,9 @@ internal static class Errors
     public static readonly ErrorTemplate InstanceQueryFailed = new("InstanceQueryFailed", FailureKind.ResourceUnavailable,
         "The instances could not be listed.");
 
+    public static readonly ErrorTemplate InstanceUnpriced = new("InstanceUnpriced", FailureKind.InvalidData,
+        "{0} has no {1} price{2}, so its cost cannot be measured. Get-InstanceOffering -Source Live asks the Price List.");
+
     public static readonly ErrorTemplate InstancesInDifferentVpcs = new("InstancesInDifferentVpcs", FailureKind.InvalidArgument,
         "The instances must all be in one VPC; they are in: {0}.");
 
@@ -176,6 +179,12 @@ internal static class Errors
 
     public static readonly ErrorTemplate InvalidHourlyPrice = new("InvalidHourlyPrice", FailureKind.InvalidData,
         "{0} has the hourly price {1}; a price must be a finite number, 0 or more.");
+
+    public static readonly ErrorTemplate InvalidInstanceCount = new("InvalidInstanceCount", FailureKind.InvalidArgument,
+        "-Count must be 1 or more, not {0}.");
+
+    public static readonly ErrorTemplate InvalidInstanceFilter = new("InvalidInstanceFilter", FailureKind.InvalidArgument,
+        "{0} must be 0 or more, not {1}.");
 
     public static readonly ErrorTemplate InvalidInstanceId = new("InvalidInstanceId", FailureKind.InvalidArgument,
         "'{0}' is not an instance id (i-0123456789abcdef0). Nothing was sent.");

@@ -26,6 +26,39 @@ internal static class AwsPriceListPrices
         new("capacitystatus", "Used"),
     };
 
+    /// <summary>
+    /// Whether a document is what <see cref="Filters"/> asks for: Linux, shared tenancy, no
+    /// pre-installed software, "Used" capacity. A Windows, RHEL, dedicated or host row that comes
+    /// back anyway (a looser filter, a stand-in) must not price a Linux shared instance.
+    /// </summary>
+    public static bool IsLinuxSharedTenancy(string document)
+    {
+        using var json = JsonDocument.Parse(document);
+        if (!json.RootElement.TryGetProperty("product", out var product) || !product.TryGetProperty("attributes", out var attributes))
+        {
+            return false;
+        }
+
+        foreach (var filter in Filters(string.Empty, string.Empty))
+        {
+            if (filter.Value.Length > 0 && !Attribute(attributes, filter.Key).Equals(filter.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One product attribute (physicalProcessor, clockSpeed …); empty when the document has none.</summary>
+    public static string ProductAttribute(string document, string name)
+    {
+        using var json = JsonDocument.Parse(document);
+        return json.RootElement.TryGetProperty("product", out var product) && product.TryGetProperty("attributes", out var attributes)
+            ? Attribute(attributes, name)
+            : string.Empty;
+    }
+
     public static (string InstanceType, string RegionCode, Dictionary<GpuPricingModel, double> Prices, string AsOf) Parse(string document)
     {
         using var json = JsonDocument.Parse(document);

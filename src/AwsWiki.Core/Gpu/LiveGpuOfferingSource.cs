@@ -179,6 +179,11 @@ internal sealed class LiveGpuOfferingSource
         var documents = await _priceList!.GetProductsAsync("AmazonEC2", filters, cancellationToken).ConfigureAwait(false);
         foreach (var document in documents)
         {
+            if (!AwsPriceListPrices.IsLinuxSharedTenancy(document))
+            {
+                continue; // a Windows, RHEL, SQL or dedicated row must not price a Linux shared instance
+            }
+
             var (type, region, prices, asOf) = AwsPriceListPrices.Parse(document);
             if (!string.Equals(type, entry.InstanceType, StringComparison.Ordinal) || !string.Equals(region, entry.Region, StringComparison.Ordinal))
             {

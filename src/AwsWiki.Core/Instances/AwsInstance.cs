@@ -64,13 +64,31 @@ public sealed class AwsInstance
     /// <summary>Online or ConnectionLost from SSM DescribeInstanceInformation; NotManaged when SSM does not know it; empty when SSM could not be asked.</summary>
     public string? SsmPingStatus { get; set; }
 
-    /// <summary>The catalog's on-demand or spot (by <see cref="PricingModel"/>) hourly price of the type in the region.</summary>
+    /// <summary>The on-demand or spot (by <see cref="PricingModel"/>) Linux price per hour of the type in the region; empty with <see cref="UnpricedReason"/>.</summary>
+    public double? HourlyPrice { get; set; }
+
+    /// <summary>HourlyPrice x 730 hours.</summary>
+    public double? MonthlyPrice { get; set; }
+
+    /// <summary>HourlyPrice x <see cref="Uptime"/>: what the instance has cost since it was (last) launched; empty when it is not running.</summary>
+    public double? CostSinceLaunch { get; set; }
+
+    /// <summary>The same as <see cref="HourlyPrice"/> (the name earlier versions used).</summary>
     public double? EstimatedHourlyPrice { get; set; }
 
     public string? Currency { get; set; }
 
-    /// <summary>OnDemand or Spot: which catalog price <see cref="EstimatedHourlyPrice"/> is.</summary>
+    /// <summary>OnDemand or Spot: which price <see cref="HourlyPrice"/> is.</summary>
     public string? PricingModel { get; set; }
+
+    /// <summary>The date the price source published the price; empty where it does not say.</summary>
+    public string? PriceAsOf { get; set; }
+
+    /// <summary>Where the price came from (a catalog snapshot, or the Price List API).</summary>
+    public string? PriceSource { get; set; }
+
+    /// <summary>Why the instance has no price (a Windows instance, a capacity block, a type the catalog does not price); empty when priced.</summary>
+    public string? UnpricedReason { get; set; }
 
     /// <summary>The role assumed to reach the account (with -OrganizationRoleName); empty for the profile's own credentials.</summary>
     public string? RoleArn { get; set; }

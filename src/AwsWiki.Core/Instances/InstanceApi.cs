@@ -77,6 +77,13 @@ internal sealed class InstanceApi
     }
 
     /// <summary>Ping status by instance id of every instance SSM manages in the region.</summary>
+    /// <summary>The latest Linux/UNIX spot price of each type (its lowest zone), read by the GPU path's EC2 inventory.</summary>
+    public async Task<IReadOnlyDictionary<string, double>> LatestSpotPricesAsync(string region, IReadOnlyList<string> instanceTypes, CancellationToken cancellationToken)
+    {
+        using var inventory = new Gpu.Ec2GpuInventory(_context, region);
+        return await inventory.LatestSpotPricesAsync(instanceTypes, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> DescribeSsmPingStatusAsync(string region, CancellationToken cancellationToken)
     {
         using var ssm = AwsClientFactory.Ssm(_context, region);

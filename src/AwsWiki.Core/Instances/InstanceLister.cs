@@ -171,7 +171,14 @@ internal sealed class InstanceLister
         }
 
         var now = DateTime.UtcNow;
-        return found.Select(i => InstanceMapper.Map(i, scope.ProfileName, scope.AccountId, region, api.RoleArn, ssm, now))
+        var instances = found.Select(i => InstanceMapper.Map(i, scope.ProfileName, scope.AccountId, region, api.RoleArn, ssm, now))
             .OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
+        if (_query.LivePriceList is { } priceList)
+        {
+            await InstancePricing.ApplyLiveAsync(instances, priceList, types => api.LatestSpotPricesAsync(region, types, cancellationToken), _reporter, region,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return instances;
     }
 }

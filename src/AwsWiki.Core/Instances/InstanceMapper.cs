@@ -6,18 +6,13 @@ using AwsWiki.Gpu;
 
 namespace AwsWiki.Instances;
 
-/// <summary>Turns an EC2 instance into an <see cref="AwsInstance"/>, joined with the GPU catalog and SSM's ping status.</summary>
+/// <summary>Turns an EC2 instance into an <see cref="AwsInstance"/>, joined with the GPU catalog, its catalog price (<see cref="InstancePricing"/>) and SSM's ping status.</summary>
 internal static class InstanceMapper
 {
     private static readonly Lazy<Dictionary<string, GpuCatalogEntry>> SpecByType = new(() =>
         GpuCatalog.Entries.Where(e => e.Provider == GpuOfferingRequest.Aws)
             .GroupBy(e => e.InstanceType, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
-
-    private static readonly Lazy<Dictionary<(string Type, string Region), GpuCatalogEntry>> PriceByTypeAndRegion = new(() =>
-        GpuCatalog.Entries.Where(e => e.Provider == GpuOfferingRequest.Aws)
-            .GroupBy(e => (e.InstanceType, e.Region))
-            .ToDictionary(g => g.Key, g => g.First()));
 
     /// <param name="ssmStatus">Ping status by instance id; null when SSM could not be asked (the status stays empty).</param>
     public static AwsInstance Map(Instance instance, string? profileName, string? accountId, string region, string? roleArn,
@@ -75,22 +70,9 @@ internal static class InstanceMapper
                 result.GpuModel = spec.GpuModel;
                 result.GpuCount = spec.GpuCount;
             }
-
-            var model = result.Lifecycle switch
-            {
-                InstanceLifecycles.OnDemand => GpuPricingModel.OnDemand,
-                InstanceLifecycles.Spot => GpuPricingModel.Spot,
-                _ => (GpuPricingModel?)null, // capacity blocks are priced per reservation, not in the catalog
-            };
-            if (model is { } pricing && PriceByTypeAndRegion.Value.TryGetValue((type, region), out var entry)
-                && entry.HourlyPrices.TryGetValue(pricing, out var price))
-            {
-                result.EstimatedHourlyPrice = price;
-                result.Currency = entry.Currency;
-                result.PricingModel = pricing.ToString();
-            }
         }
 
+        InstancePricing.ApplyCatalog(result);
         return result;
     }
 

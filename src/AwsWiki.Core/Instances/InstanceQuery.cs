@@ -35,6 +35,12 @@ internal sealed class InstanceQuery
     /// <summary>With a value, every active account of the organization is listed through this role.</summary>
     public string? OrganizationRoleName { get; set; }
 
+    /// <summary>With a value, on-demand prices come from the Price List (once per type and region for the session) instead of the catalog.</summary>
+    public Clients.IPriceListClient? LivePriceList { get; set; }
+
+    /// <summary>-PriceSource Live: the Price List with this context's credentials and endpoint (any account can read it).</summary>
+    public void UseLivePrices(Aws.AwsContext context) => LivePriceList = new Clients.PriceListClient(context);
+
     /// <summary>Whether the regions come from DescribeRegions (all, or wildcards to match).</summary>
     public bool NeedsRegionList => AllRegions || Regions.Any(r => r.HasWildcard);
 

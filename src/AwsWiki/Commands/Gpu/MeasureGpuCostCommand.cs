@@ -1,9 +1,6 @@
-using System;
-using System.Collections;
-using System.Linq;
-using System.Globalization;
 using System.Management.Automation;
 using AwsWiki.Commands.Internal;
+using static AwsWiki.Commands.Internal.PipelineInput;
 using AwsWiki.Gpu;
 
 namespace AwsWiki.Commands.Gpu;
@@ -80,62 +77,6 @@ public sealed class MeasureGpuCostCommand : PSCmdlet
         catch (AwsWikiException e)
         {
             WriteError(ErrorRecords.From(e, e.Target));
-        }
-    }
-
-    /// <summary>A property, or a key of a hashtable (case-insensitive either way).</summary>
-    private static object? Value(PSObject input, string name)
-    {
-        if (input.BaseObject is IDictionary dictionary)
-        {
-            foreach (DictionaryEntry entry in dictionary)
-            {
-                if (string.Equals(entry.Key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
-                }
-            }
-
-            return null;
-        }
-
-        var value = input.Properties[name]?.Value;
-        return value is PSObject inner ? inner.BaseObject : value;
-    }
-
-    private static bool Has(PSObject input, string name) =>
-        input.BaseObject is IDictionary dictionary
-            ? dictionary.Keys.Cast<object>().Any(key => string.Equals(key?.ToString(), name, StringComparison.OrdinalIgnoreCase))
-            : input.Properties[name] is not null;
-
-    private static string Text(PSObject input, string name) => Value(input, name)?.ToString() ?? string.Empty;
-
-    private static double? Number(PSObject input, string name)
-    {
-        var value = Value(input, name);
-
-        return value switch
-        {
-            null => null,
-            string s when string.IsNullOrWhiteSpace(s) => null,
-            string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw Errors.InvalidOfferingProperty.New(name, name, s, "a number"),
-            bool => throw Errors.InvalidOfferingProperty.New(name, name, value, "a number"),
-            IConvertible convertible => ToDouble(convertible, name),
-            _ => throw Errors.InvalidOfferingProperty.New(name, name, value, "a number"),
-        };
-    }
-
-    private static double ToDouble(IConvertible value, string name)
-    {
-        try
-        {
-            return value.ToDouble(CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
-        {
-            throw Errors.InvalidOfferingProperty.Wrap(e, name, name, value, "a number");
         }
     }
 }

@@ -62,7 +62,13 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(InstanceTypeCompleter))]
     public string[]? InstanceType { get; set; }
+
+    /// <summary>Catalog (default): the embedded snapshots; Live: the Price List, once per distinct type and region for the session.</summary>
+    [Parameter]
+    [ValidateSet(InstancePricing.Catalog, InstancePricing.Live)]
+    public string PriceSource { get; set; } = InstancePricing.Catalog;
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -107,6 +113,11 @@ public sealed class GetAwsInstanceCommand : AwsConnectionCmdlet
         if (profiles.Count == 0)
         {
             return;
+        }
+
+        if (PriceSource == InstancePricing.Live)
+        {
+            query.UseLivePrices(profiles[0].Context);
         }
 
         var grouped = profiles.Count > 1 || query.AllRegions || query.Regions.Count > 1 || query.Regions.Any(r => r.HasWildcard)
