@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AwsWiki.Aws;
 using AwsWiki.Essentials;
 
 namespace AwsWiki.Gpu.Topology;
@@ -16,6 +17,7 @@ internal sealed class GpuTopologyFleet
 {
     public const string DocumentName = "AWS-RunShellScript";
     public const string ProgressActivity = "GPU topology (SSM Run Command)";
+    public const int ProgressActivityId = 60;
 
     /// <summary>Exit code of the script when nvidia-smi is missing (the shell's "command not found").</summary>
     public const int NvidiaSmiMissingExitCode = 127;
@@ -43,6 +45,32 @@ internal sealed class GpuTopologyFleet
     }
 
     /// <param name="instanceType">When set, used for every instance instead of EC2's answer.</param>
+    /// <summary>
+    /// Instances of several regions (one context each, the same credentials) through the fan-out
+    /// engine: a region that fails is one error naming it; the others go on.
+    /// </summary>
+    public static async Task<IReadOnlyList<FanOutResult<IReadOnlyList<GpuTopologyFleetResult>>>> RunRegionsAsync(
+        IReadOnlyList<(AwsContext Context, IReadOnlyList<string> InstanceIds)> regions, string? instanceType, int timeoutSeconds,
+        IActivityReporter reporter, CancellationToken cancellationToken)
+    {
+        var scopes = regions.Select(region => new FanOutScope(region.Context.ProfileName, null, region.Context.RegionName)).ToList();
+        var fanOut = new FanOut(reporter, ProgressActivityId, ProgressActivity);
+        try
+        {
+            return await fanOut.RunAsync(scopes, async (scope, token) =>
+            {
+                var (context, ids) = regions[scopes.IndexOf(scope)];
+                using var client = new SsmFleetCommandClient(context);
+                using var types = new Ec2InstanceTypeLookup(context);
+                return await new GpuTopologyFleet(client, types, reporter).RunAsync(ids, instanceType, timeoutSeconds, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            fanOut.Complete();
+        }
+    }
+
     public async Task<IReadOnlyList<GpuTopologyFleetResult>> RunAsync(IReadOnlyList<string> instanceIds, string? instanceType,
         int timeoutSeconds, CancellationToken cancellationToken)
     {

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
-using System.Text.RegularExpressions;
 using AwsWiki.Commands.Completers;
 using AwsWiki.Essentials;
 using AwsWiki.Gpu;
@@ -26,7 +24,7 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
     private const string LocalSet = "Local";
     private const string InstanceSet = "InstanceId";
 
-    private readonly StringBuilder _lines = new();
+    private readonly GpuTopologyTextBuffer _text = new();
     private readonly List<(string Id, string? Region)> _instances = new();
 
     /// <summary>Files holding nvidia-smi output; wildcards allowed.</summary>
@@ -65,8 +63,6 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
     [ValidateRange(30, 172800)]
     public int ExecutionTimeoutSec { get; set; } = 120;
 
-    private int _emitted;
-
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -88,18 +84,9 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
                 ReadFiles();
                 break;
             case TextSet:
-                foreach (var item in InputObject ?? Array.Empty<string>())
+                foreach (var document in (InputObject ?? Array.Empty<string>()).SelectMany(_text.Add).ToList())
                 {
-                    if (item is not null && item.IndexOf('\n') >= 0)
-                    {
-                        // A whole document (Get-Content -Raw): lines collected before it form their own.
-                        FlushLines(atEnd: false);
-                        Emit(item, "pipeline");
-                    }
-                    else
-                    {
-                        _lines.Append(item).Append('\n');
-                    }
+                    Emit(document, "pipeline");
                 }
 
                 break;
@@ -114,7 +101,11 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
         switch (ParameterSetName)
         {
             case TextSet:
-                FlushLines(atEnd: true);
+                foreach (var document in _text.Flush().ToList())
+                {
+                    Emit(document, "pipeline");
+                }
+
                 break;
             case LocalSet:
                 ReadLocal();
@@ -129,31 +120,24 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
     {
         foreach (var path in Path)
         {
-            IEnumerable<string> resolved;
             try
             {
-                resolved = ResolvePath(path);
+                foreach (var file in ResolvePath(path))
+                {
+                    // Each file on its own: one unreadable file is one error, the others are read.
+                    try
+                    {
+                        Emit(GpuTopologyInput.ReadFile(file), file);
+                    }
+                    catch (AwsWikiException e)
+                    {
+                        WriteFailure(e, file);
+                    }
+                }
             }
             catch (AwsWikiException e)
             {
                 WriteFailure(e, path);
-                continue;
-            }
-
-            foreach (var file in resolved)
-            {
-                string text;
-                try
-                {
-                    text = GpuTopologyInput.ReadFile(file);
-                }
-                catch (AwsWikiException e)
-                {
-                    WriteFailure(e, file);
-                    continue;
-                }
-
-                Emit(text, file);
             }
         }
     }
@@ -186,23 +170,6 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
         throw Errors.PathNotFound.New(path, path);
     }
 
-    private void FlushLines(bool atEnd)
-    {
-        if (_lines.Length == 0)
-        {
-            return;
-        }
-
-        var text = _lines.ToString();
-        _lines.Clear();
-
-        // Only blank lines and nothing else read: that is an empty input, said as such, not silence.
-        if (text.Trim().Length > 0 || (atEnd && _emitted == 0))
-        {
-            Emit(text, "pipeline");
-        }
-    }
-
     private void ReadLocal()
     {
         try
@@ -217,7 +184,6 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
 
     private void Emit(string text, string source)
     {
-        _emitted++;
         try
         {
             WriteObject(GpuTopologyAnalyzer.Analyze(GpuTopologyParser.Parse(text, source), source, InstanceType));
@@ -256,17 +222,8 @@ public sealed class GetGpuTopologyCommand : AwsProfileCmdlet
     private void ReadInstances()
     {
         var regions = _instances.GroupBy(instance => instance.Region)
-            .Select(group => (Context: ResolveContext(group.Key), Ids: (IReadOnlyList<string>)group.Select(instance => instance.Id).ToList())).ToList();
-        var scopes = regions.Select(region => new Aws.FanOutScope(region.Context.ProfileName, null, region.Context.RegionName)).ToList();
-        var fanOut = new Aws.FanOut(Reporter, 60, GpuTopologyFleet.ProgressActivity);
-        var pieces = Await(fanOut.RunAsync(scopes, async (scope, token) =>
-        {
-            var (context, ids) = regions[scopes.IndexOf(scope)];
-            using var client = new SsmFleetCommandClient(context);
-            using var types = new Ec2InstanceTypeLookup(context);
-            return await new GpuTopologyFleet(client, types, Reporter).RunAsync(ids, InstanceType, ExecutionTimeoutSec, token).ConfigureAwait(false);
-        }, CancelToken));
-        fanOut.Complete();
+            .Select(group => (ResolveContext(group.Key), (IReadOnlyList<string>)group.Select(instance => instance.Id).ToList())).ToList();
+        var pieces = Await(GpuTopologyFleet.RunRegionsAsync(regions, InstanceType, ExecutionTimeoutSec, Reporter, CancelToken));
         foreach (var piece in pieces)
         {
             if (piece.Error is not null)
