@@ -19,7 +19,7 @@ namespace AwsWiki.Commands;
 /// -ProfileName means something else (several profiles, or bound from the pipeline) derives from
 /// this one and passes each profile to <see cref="ResolveProfiles"/>.
 /// </summary>
-public abstract class AwsConnectionCmdlet : CancellableCmdlet
+public abstract class AwsConnectionCmdlet : AwsRequestCmdlet
 {
     /// <summary>
     /// The profile the next resolution uses (null: AWS_PROFILE, AWS Tools' defaults, the SDK chain).
@@ -57,13 +57,6 @@ public abstract class AwsConnectionCmdlet : CancellableCmdlet
     private readonly Dictionary<string, ResolvedCredentials> _credentials = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AwsContext> _roles = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// How long one AWS request may take, its retries included, before the call fails with
-    /// RequestTimedOut naming the endpoint. Ctrl+C still stops the call at once.
-    /// </summary>
-    [Parameter]
-    [ValidateRange(1, 3600)]
-    public int TimeoutSec { get; set; } = RequestDeadline.DefaultSeconds;
 
     /// <summary>
     /// A role to assume with the resolved credentials before calling AWS: set by cmdlets whose piped

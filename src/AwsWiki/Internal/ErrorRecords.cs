@@ -25,11 +25,6 @@ internal static class ErrorRecords
         }
     }
 
-    public static ErrorRecord Create(string errorId, ErrorCategory category, object? target, string message)
-    {
-        return new ErrorRecord(new AwsWikiException(errorId, FailureKind.NotSpecified, target, message), errorId, category, target);
-    }
-
     private static ErrorCategory ToCategory(FailureKind kind)
     {
         return Enum.TryParse<ErrorCategory>(kind.ToString(), out var category) ? category : ErrorCategory.NotSpecified;

@@ -16,7 +16,7 @@ namespace AwsWiki.Commands.Sso;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "AwsSso", DefaultParameterSetName = SessionSet)]
 [OutputType(typeof(SsoSignInResult))]
-public sealed class ConnectAwsSsoCommand : CancellableCmdlet
+public sealed class ConnectAwsSsoCommand : AwsRequestCmdlet
 {
     private const string SessionSet = "SsoSession";
     private const string ProfileSet = "ProfileName";
@@ -38,7 +38,7 @@ public sealed class ConnectAwsSsoCommand : CancellableCmdlet
         try
         {
             var session = SsoSessionConfig.Resolve(ProfileStore.FromEnvironment().Load(), SsoSession, ParameterSetName == ProfileSet ? ProfileName : null);
-            var signIn = new SsoSignIn(session, new SsoTokenCache());
+            var signIn = new SsoSignIn(session, new SsoTokenCache(), RequestTimeout);
             var result = Await(signIn.TryRefreshAsync(Reporter, CancelToken));
             if (result is null)
             {

@@ -12,7 +12,7 @@ namespace AwsWiki.Commands.Sso;
 /// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "AwsSso", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class DisconnectAwsSsoCommand : CancellableCmdlet
+public sealed class DisconnectAwsSsoCommand : AwsRequestCmdlet
 {
     [Parameter(Position = 0)]
     public string? SsoSession { get; set; }
@@ -27,7 +27,7 @@ public sealed class DisconnectAwsSsoCommand : CancellableCmdlet
                 var session = SsoSessionConfig.FromSection(ProfileStore.FromEnvironment().Load(), SsoSession);
                 var path = cache.TokenPath(session);
                 if (ShouldProcess($"IAM Identity Center session {session.DisplayName} ({path})", "Sign out and remove the cached token") &&
-                    !Await(SsoSignOut.SignOutAsync(path, cache.ReadToken(session), null, Reporter, CancelToken)))
+                    !Await(SsoSignOut.SignOutAsync(path, cache.ReadToken(session), RequestTimeout, Reporter, CancelToken)))
                 {
                     WriteVerbose($"There was no cached sign-in for {session.DisplayName}.");
                 }
@@ -39,7 +39,7 @@ public sealed class DisconnectAwsSsoCommand : CancellableCmdlet
             {
                 if (ShouldProcess($"IAM Identity Center sign-in to {token.StartUrl} ({path})", "Sign out and remove the cached token"))
                 {
-                    Await(SsoSignOut.SignOutAsync(path, token, null, Reporter, CancelToken));
+                    Await(SsoSignOut.SignOutAsync(path, token, RequestTimeout, Reporter, CancelToken));
                 }
             }
         }

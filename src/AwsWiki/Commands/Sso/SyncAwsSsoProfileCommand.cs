@@ -14,7 +14,7 @@ namespace AwsWiki.Commands.Sso;
 /// </summary>
 [Cmdlet(VerbsData.Sync, "AwsSsoProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(SsoProfileChange))]
-public sealed class SyncAwsSsoProfileCommand : CancellableCmdlet
+public sealed class SyncAwsSsoProfileCommand : AwsRequestCmdlet
 {
     private const int ActivityId = 0x551;
 
@@ -40,7 +40,7 @@ public sealed class SyncAwsSsoProfileCommand : CancellableCmdlet
         {
             SsoProfileNames.Validate(NameFormat);
             var session = SsoSessionConfig.FromSection(store.Load(), SsoSession);
-            var assignments = Await(new SsoProfileSync(session, new SsoTokenCache()).ReadAssignmentsAsync(Reporter, ActivityId, CancelToken));
+            var assignments = Await(new SsoProfileSync(session, new SsoTokenCache(), RequestTimeout).ReadAssignmentsAsync(Reporter, ActivityId, CancelToken));
             foreach (var failure in assignments.Failures)
             {
                 WriteFailure(failure, failure.Target);
