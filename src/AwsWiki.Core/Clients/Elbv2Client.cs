@@ -9,7 +9,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Clients;
 
 /// <summary>ELBv2 over the AWS Query protocol (form-encoded POST, XML answers, Version 2015-12-01).</summary>
-internal sealed class Elbv2Client : IElbv2Client
+public sealed class Elbv2Client : IElbv2Client
 {
     public const string ApiVersion = "2015-12-01";
     private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";

@@ -4,7 +4,7 @@ namespace AwsWiki.Clients;
 
 // The few ELBv2 shapes the hand-written client reads, named as in the service model.
 
-internal sealed record LoadBalancerDescription(
+public sealed record LoadBalancerDescription(
     string LoadBalancerArn,
     string LoadBalancerName,
     string DnsName,
@@ -16,7 +16,7 @@ internal sealed record LoadBalancerDescription(
     IReadOnlyList<string> SecurityGroups,
     IReadOnlyList<string> SubnetIds);
 
-internal sealed record TargetGroupDescription(
+public sealed record TargetGroupDescription(
     string TargetGroupArn,
     string TargetGroupName,
     string Protocol,
@@ -25,7 +25,7 @@ internal sealed record TargetGroupDescription(
     string? HealthCheckPath,
     IReadOnlyList<string> LoadBalancerArns);
 
-internal sealed record ListenerDescription(
+public sealed record ListenerDescription(
     string ListenerArn,
     string LoadBalancerArn,
     int Port,
@@ -38,7 +38,7 @@ internal sealed record ListenerDescription(
     string? RedirectPort,
     string? RedirectStatusCode);
 
-internal sealed record TargetHealthDescription(string TargetId, int? Port, string State);
+public sealed record TargetHealthDescription(string TargetId, int? Port, string State);
 
 /// <summary>What CreateLoadBalancer needs for an internet-facing Application Load Balancer.</summary>
 public sealed record NewLoadBalancer(

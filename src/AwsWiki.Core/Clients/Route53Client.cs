@@ -11,7 +11,7 @@ using AwsWiki.Aws;
 namespace AwsWiki.Clients;
 
 /// <summary>Route 53 over REST-XML (API 2013-04-01), one global endpoint signed for us-east-1.</summary>
-internal sealed class Route53Client : IRoute53Client
+public sealed class Route53Client : IRoute53Client
 {
     public const string ApiVersion = "2013-04-01";
     private static readonly XNamespace Ns = "https://route53.amazonaws.com/doc/2013-04-01/";

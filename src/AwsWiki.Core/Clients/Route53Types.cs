@@ -4,7 +4,7 @@ namespace AwsWiki.Clients;
 
 /// <param name="Id">The bare zone id, without the "/hostedzone/" prefix.</param>
 /// <param name="Name">The zone's name without the trailing dot, lower case.</param>
-internal sealed record HostedZoneSummary(string Id, string Name, bool PrivateZone);
+public sealed record HostedZoneSummary(string Id, string Name, bool PrivateZone);
 
 /// <summary>A record set: either plain values (<see cref="Values"/>) or an alias (<see cref="AliasDnsName"/>).</summary>
 /// <param name="Name">Without the trailing dot.</param>
