@@ -99,17 +99,17 @@ sso_region = eu-west-1
     }
 
     It '<Command> with <Fault>: a specific error within the bound, no stack trace, no secret' -ForEach $cases {
-        $fault = $Faults[$Fault]
-        Set-Faults $fault.Rules
-        $result = Invoke-Faulted $CommandBlock (& $fault.Common)
-        $result.Seconds | Should -BeLessThan $fault.Bound
+        $spec = $Faults[$Fault]
+        Set-Faults $spec.Rules
+        $result = Invoke-Faulted $CommandBlock (& $spec.Common)
+        $result.Seconds | Should -BeLessThan $spec.Bound
         $result.Errors.Count | Should -BeGreaterThan 0 -Because 'a failure must be reported, never silence'
         foreach ($e in $result.Errors) {
             $id = ($e.FullyQualifiedErrorId -split ',')[0]
             $id | Should -Not -BeIn @('UnexpectedError', 'OperationCanceled', 'AwsRequestFailed', 'AwsClientError')
             $e.CategoryInfo.Category | Should -Not -Be 'NotSpecified'
-            if ($fault.ErrorId) { $id | Should -Be $fault.ErrorId }
-            $e.CategoryInfo.Category | Should -Be $fault.Category
+            if ($spec.ErrorId) { $id | Should -Be $spec.ErrorId }
+            $e.CategoryInfo.Category | Should -Be $spec.Category
             $e.Exception.Message | Should -Not -Match '\bat [\w.]+\(|System\.[A-Za-z.]+Exception|inner exception'
             $e.Exception.Message.Length | Should -BeLessThan 1200
         }
