@@ -164,3 +164,73 @@ credential_process = /bin/sh -c "echo $secret >&2; exit 3"
         $failed[0].Exception.Message | Should -Match 'eu-west-1'
     }
 }
+
+Describe 'A credential_process is bounded and never shown (issue 18)' {
+    BeforeAll {
+        $script:files = Use-TestProfileFiles
+        $keys = '{\"Version\": 1, \"AccessKeyId\": \"testing\", \"SecretAccessKey\": \"testing\"}'
+        @"
+[profile hang]
+credential_process = sleep 600
+
+[profile printsandstays]
+credential_process = /bin/sh -c 'echo "$keys"; sleep 600'
+
+[profile brokenjson]
+credential_process = /bin/sh -c 'echo "{not json $secret"'
+
+[profile version2]
+credential_process = /bin/sh -c 'echo "{\"Version\": 2, \"AccessKeyId\": \"a\", \"SecretAccessKey\": \"$secret\"}"'
+
+[profile nokey]
+credential_process = /bin/sh -c 'echo "{\"Version\": 1, \"SecretAccessKey\": \"$secret\"}"'
+
+[profile badexpiration]
+credential_process = /bin/sh -c 'echo "{\"Version\": 1, \"AccessKeyId\": \"a\", \"SecretAccessKey\": \"$secret\", \"Expiration\": \"soon\"}"'
+
+[profile missing]
+credential_process = /nonexistent/awswiki-credential-helper --profile x
+"@ | Set-Content $env:AWS_CONFIG_FILE
+    }
+
+    It 'a process that <Case> ends at -TimeoutSec with CredentialProcessFailed, saying it timed out' -ForEach @(
+        @{ Case = 'never exits'; Profile = 'hang' }
+        @{ Case = 'prints keys and keeps running'; Profile = 'printsandstays' }
+    ) {
+        $result = Invoke-Faulted { param($c) Get-AwsCallerIdentity @c } @{ ProfileName = $Profile; Region = 'us-east-1'; TimeoutSec = 3 }
+        $result.Seconds | Should -BeLessThan 15
+        $result.Errors.Count | Should -Be 1
+        ($result.Errors[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'CredentialProcessFailed'
+        $result.Errors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $result.Errors[0].Exception.Message | Should -Match "profile '$Profile'.*timed out"
+        @(Get-Process sleep -ErrorAction SilentlyContinue | Where-Object { $_.CommandLine -match 'sleep 600' -and $_.StartTime -gt (Get-Date).AddSeconds(-20) }).Count | Should -Be 0 -Because 'the process (and its children) are stopped'
+    }
+
+    It 'Ctrl+C stops a credential process at once' {
+        $ps = [powershell]::Create()
+        try {
+            [void] $ps.AddScript("Import-Module '$env:AWSWIKI_MODULE'; Get-AwsCallerIdentity -ProfileName hang -Region us-east-1 -TimeoutSec 600")
+            $async = $ps.BeginInvoke()
+            Start-Sleep -Seconds 2
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+            $async.IsCompleted | Should -BeTrue
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'a process whose output is <Case> gives CredentialProcessFailed saying why, never the output' -ForEach @(
+        @{ Case = 'not JSON'; Profile = 'brokenjson'; Why = 'not JSON' }
+        @{ Case = 'Version 2'; Profile = 'version2'; Why = 'Version' }
+        @{ Case = 'without AccessKeyId'; Profile = 'nokey'; Why = 'AccessKeyId' }
+        @{ Case = 'a bad Expiration'; Profile = 'badexpiration'; Why = 'Expiration' }
+        @{ Case = 'from a missing program'; Profile = 'missing'; Why = 'could not be started' }
+    ) {
+        $result = Invoke-Faulted { param($c) Get-AwsCallerIdentity @c } @{ ProfileName = $Profile; Region = 'us-east-1' }
+        $result.Errors.Count | Should -Be 1
+        ($result.Errors[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'CredentialProcessFailed'
+        $result.Errors[0].Exception.Message | Should -Match ([regex]::Escape($Why))
+        $result.Text | Should -Not -Match $secret
+    }
+}

@@ -165,7 +165,10 @@ public static class AwsContextResolver
         try
         {
             var fetch = credentials.GetCredentialsAsync();
-            if (!fetch.Wait((int)Math.Min(int.MaxValue, resolution.Timeout.TotalMilliseconds), resolution.Cancellation))
+            // A little past the limit: a credential process and STS bound themselves by it and then say
+            // which of them timed out; this wait catches only what has no limit of its own (the SDK's SSO).
+            var grace = resolution.Timeout + TimeSpan.FromSeconds(5);
+            if (!fetch.Wait((int)Math.Min(int.MaxValue, grace.TotalMilliseconds), resolution.Cancellation))
             {
                 throw Errors.CredentialsTimedOut.New(profileName ?? source, source,
                     resolution.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
