@@ -367,4 +367,22 @@ print(json.dumps(out, ensure_ascii=False))
             foreach ($secret in $secrets) { $text | Should -Not -Match ([regex]::Escape($secret)) }
         }
     }
+
+    Context 'the README flow: sign in, sync, list every account''s instances' {
+        It 'Get-AwsInstance -ProfileName over the synced profiles lists each with role credentials from the portal' {
+            Connect-AwsSso -SsoSession corp -NoBrowser -InformationAction Ignore | Out-Null
+            $synced = @(Sync-AwsSsoProfile -SsoSession corp -Region eu-west-1).ProfileName
+            $env:AWS_ENDPOINT_URL = Get-MotoUrl
+            Reset-Moto
+            $instance = (Invoke-AwsCli ec2 run-instances --image-id ami-12c6146b --instance-type t3.micro --region eu-west-1).Instances[0].InstanceId
+            $before = @((Get-StubStats).portal).Count
+            $rows = @(Get-AwsInstance -ProfileName 'Sandbox.*', 'Data-Platform.*' -Region eu-west-1 -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $failures | Should -BeNullOrEmpty
+            # moto puts every portal session in its default account, so each profile sees the one instance.
+            @($rows.ProfileName | Sort-Object) | Should -Be @($synced | Where-Object { $_ -like 'Sandbox.*' -or $_ -like 'Data-Platform.*' } | Sort-Object)
+            $rows.InstanceId | Select-Object -Unique | Should -Be $instance
+            @($rows.Region | Select-Object -Unique) | Should -Be 'eu-west-1'
+            @((Get-StubStats).portal).Count - $before | Should -Be 5 -Because 'one GetRoleCredentials per synced profile'
+        }
+    }
 }
