@@ -5,7 +5,6 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
-using Amazon.SecurityToken;
 using AwsWiki.Credentials;
 using AwsWiki.Profiles;
 
@@ -14,8 +13,11 @@ namespace AwsWiki.Aws;
 /// <summary>
 /// The one place credentials, region and endpoints are resolved. Order: explicit parameters,
 /// then AWS_PROFILE / AWS_REGION / AWS_DEFAULT_REGION, then AWS Tools' session defaults, then the
-/// SDK's own chain (default profile, environment keys, container and instance roles). Credential
-/// providers are always the SDK's; nothing here re-implements assume-role, SSO or processes.
+/// SDK's own chain (default profile, environment keys, container and instance roles). Which provider
+/// a profile takes is botocore's order (<see cref="CredentialTypeResolver"/>, coded once). The SDK's
+/// providers do the work, except where they cannot be bounded: assume-role goes through the one STS
+/// path with the CLI's session cache, and credential_process is run by the module under the call's
+/// deadline (<see cref="ProcessCredentials"/>).
 /// </summary>
 public static class AwsContextResolver
 {
