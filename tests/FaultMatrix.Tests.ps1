@@ -234,3 +234,55 @@ credential_process = /nonexistent/awswiki-credential-helper --profile x
         $result.Text | Should -Not -Match $secret
     }
 }
+
+Describe 'Endpoints that fail before any AWS answer (issue 18)' {
+    BeforeAll {
+        $script:files = Use-TestProfileFiles
+        $script:garbage = Start-TestStub -Name odd_server -ArgumentList @('garbage', '600')
+        $script:plain = Start-TestStub -Name odd_server -ArgumentList @('plain', '600')
+        $script:moto = [Uri] (Get-MotoUrl)
+    }
+    AfterAll {
+        Stop-TestStub $garbage
+        Stop-TestStub $plain
+    }
+
+    It '<Case>: <ErrorId> (<Category>) naming the endpoint and why' -ForEach @(
+        @{ Case = 'connection refused'; Url = 'http://127.0.0.1:9'; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError'; Why = 'refused' }
+        @{ Case = 'a host name DNS does not know'; Url = 'http://no-such-host.invalid'; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError'; Why = 'no-such-host.invalid' }
+        @{ Case = 'TLS against a plain-HTTP port'; Url = 'https://127.0.0.1:{moto}'; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError'; Why = 'TLS handshake failed' }
+        @{ Case = 'an answer that is not HTTP (SDK client)'; Url = '{garbage}'; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError'; Why = 'did not answer as an HTTP server does' }
+        @{ Case = 'an answer that is not HTTP (hand-written client)'; Url = '{garbage}'; Command = 'Get-HttpsEntryPoint'; ErrorId = 'ConnectionFailed'; Category = 'ConnectionError'; Why = 'did not answer as an HTTP server does' }
+        @{ Case = 'a 200 that is not XML (SDK client)'; Url = '{plain}'; ErrorId = 'ResponseUnreadable'; Category = 'InvalidData'; Why = 'not XML' }
+        @{ Case = 'a 200 that is not JSON (hand-written client)'; Url = '{plain}'; Command = 'Get-HttpsEntryPoint'; ErrorId = 'ResponseUnreadable'; Category = 'InvalidData'; Why = 'not JSON' }
+        @{ Case = 'an ftp:// endpoint'; Url = 'ftp://127.0.0.1/x'; ErrorId = 'InvalidEndpointUrl'; Category = 'InvalidArgument'; Why = 'http://' }
+    ) {
+        $endpoint = $Url.Replace('{moto}', $moto.Port).Replace('{garbage}', $garbage.Url).Replace('{plain}', $plain.Url)
+        $run = if ($Command -eq 'Get-HttpsEntryPoint') { { param($c) Get-HttpsEntryPoint @c } } else { { param($c) Get-AwsCallerIdentity @c } }
+        $result = Invoke-Faulted $run @{ EndpointUrl = $endpoint; Region = 'us-east-1'; TimeoutSec = 10 }
+        $result.Seconds | Should -BeLessThan 20
+        $result.Errors.Count | Should -Be 1
+        ($result.Errors[0].FullyQualifiedErrorId -split ',')[0] | Should -Be $ErrorId
+        $result.Errors[0].CategoryInfo.Category | Should -Be $Category
+        $result.Errors[0].Exception.Message | Should -Match ([regex]::Escape($Why))
+        if ($ErrorId -ne 'InvalidEndpointUrl') { $result.Errors[0].Exception.Message | Should -Match ([regex]::Escape($endpoint)) }
+    }
+
+    It 'a region that is no region name, from <Source>, is InvalidRegion naming where it came from' -ForEach @(
+        @{ Source = '-Region'; Region = 'a b/../x'; Variable = $null }
+        @{ Source = 'AWS_REGION'; Region = $null; Variable = 'garbage region!' }
+    ) {
+        $saved = $env:AWS_REGION
+        try {
+            if ($Variable) { $env:AWS_REGION = $Variable }
+            $common = @{ EndpointUrl = 'http://127.0.0.1:9' }
+            if ($Region) { $common.Region = $Region }
+            $result = Invoke-Faulted { param($c) Get-AwsCallerIdentity @c } $common
+        }
+        finally { $env:AWS_REGION = $saved }
+        $result.Errors.Count | Should -Be 1
+        ($result.Errors[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'InvalidRegion'
+        $result.Errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $result.Errors[0].Exception.Message | Should -Match ([regex]::Escape("($Source)"))
+    }
+}
